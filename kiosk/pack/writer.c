@@ -465,6 +465,20 @@ static const char *target_type(const struct content *c, const char *id)
     return idset_get(&c->ids[CF_SERVICES], id, NULL) ? "service" : "location";
 }
 
+/* True if opening_exceptions.csv has a row for exactly this target on date
+ * (such a row wins over a "*" row). */
+static bool own_exception(const struct content *c, const char *target, struct civil_date date)
+{
+    for (size_t r = 0; r < c->t[CF_EXCEPTIONS].nrows; r++) {
+        struct civil_date d;
+        if (strcmp(cell(c, CF_EXCEPTIONS, r, "target"), target) == 0 &&
+            civil_parse_date(cell(c, CF_EXCEPTIONS, r, "date"), &d) && d.year == date.year &&
+            d.month == date.month && d.day == date.day)
+            return true;
+    }
+    return false;
+}
+
 static void write_hours(struct writer *w)
 {
     const struct content *c = w->c;
@@ -518,6 +532,8 @@ static void write_hours(struct writer *w)
             if (star) {
                 if (db_step(all) != DB_ROW)
                     break;
+                if (own_exception(c, db_col_text(all, 1), date))
+                    continue;
                 type = type_copy = xstrdup(db_col_text(all, 0));
                 id = id_copy = xstrdup(db_col_text(all, 1));
             } else {
