@@ -91,6 +91,19 @@ static void add_search(struct writer *w, const char *kind, const char *id, const
     run(w, w->search, "search index");
 }
 
+/* Indexes a CSV row's name@lang and description@lang for every site language. */
+static void index_row(struct writer *w, const char *kind, const char *id, enum content_file f,
+                      size_t r)
+{
+    const struct content *c = w->c;
+    for (size_t l = 0; l < c->nlangs; l++) {
+        char n[64], d[64];
+        snprintf(n, sizeof(n), "name@%s", c->langs[l]);
+        snprintf(d, sizeof(d), "description@%s", c->langs[l]);
+        add_search(w, kind, id, c->langs[l], cell(c, f, r, n), cell(c, f, r, d));
+    }
+}
+
 /* Inserts i18n rows (id, lang, field1, field2, ...) for every site language
  * whose first field is given. */
 static void put_i18n(struct writer *w, struct db_stmt *st, enum content_file f, size_t r,
@@ -330,13 +343,7 @@ static void write_organizations(struct writer *w)
         db_bind_text(st, 6, *logo ? logo_id : NULL);
         run(w, st, "organization");
         put_i18n(w, tr, CF_ORGANIZATIONS, r, id, 0, f, 2);
-        for (size_t l = 0; l < c->nlangs; l++) {
-            char n[64], d[64];
-            snprintf(n, sizeof(n), "name@%s", c->langs[l]);
-            snprintf(d, sizeof(d), "description@%s", c->langs[l]);
-            add_search(w, "organization", id, c->langs[l], cell(c, CF_ORGANIZATIONS, r, n),
-                       cell(c, CF_ORGANIZATIONS, r, d));
-        }
+        index_row(w, "organization", id, CF_ORGANIZATIONS, r);
     }
     db_finalize(st);
     db_finalize(tr);
@@ -403,13 +410,7 @@ static void write_services(struct writer *w)
         insert_list(w, term, cell(c, CF_SERVICES, r, "categories"), "service", id, false);
         insert_list(w, term, cell(c, CF_SERVICES, r, "age_groups"), "service", id, false);
         insert_list(w, lang, cell(c, CF_SERVICES, r, "languages"), "service", id, false);
-        for (size_t l = 0; l < c->nlangs; l++) {
-            char n[64], d[64];
-            snprintf(n, sizeof(n), "name@%s", c->langs[l]);
-            snprintf(d, sizeof(d), "description@%s", c->langs[l]);
-            add_search(w, "service", id, c->langs[l], cell(c, CF_SERVICES, r, n),
-                       cell(c, CF_SERVICES, r, d));
-        }
+        index_row(w, "service", id, CF_SERVICES, r);
     }
     db_finalize(st);
     db_finalize(tr);
@@ -564,18 +565,10 @@ static void write_hours(struct writer *w)
 
 static void activity_texts(struct writer *w, const struct pack_activity *a, struct db_stmt *tr)
 {
-    const struct content *c = w->c;
     if (a->csv_row >= 0) {
         static const char *const f[] = {"name", "description", "price", "registration"};
         put_i18n(w, tr, CF_ACTIVITIES, (size_t)a->csv_row, a->id, 0, f, 4);
-        for (size_t l = 0; l < c->nlangs; l++) {
-            char n[64], d[64];
-            snprintf(n, sizeof(n), "name@%s", c->langs[l]);
-            snprintf(d, sizeof(d), "description@%s", c->langs[l]);
-            add_search(w, "activity", a->id, c->langs[l],
-                       cell(c, CF_ACTIVITIES, (size_t)a->csv_row, n),
-                       cell(c, CF_ACTIVITIES, (size_t)a->csv_row, d));
-        }
+        index_row(w, "activity", a->id, CF_ACTIVITIES, (size_t)a->csv_row);
         return;
     }
     const struct ics_event *ev = a->ev;
