@@ -374,6 +374,57 @@ static void test_round_trip(void **state)
     unlink(out);
 }
 
+/* Logos: must be PNG, at most 256 KiB and 1024x1024 px; a good one becomes an asset. */
+static void test_logos(void **state)
+{
+    (void)state;
+    static const struct {
+        int w, h;
+        bool png;
+        const char *message; /* NULL = builds */
+    } cases[] = {
+        {2000, 100, true,
+         "organizations.csv:2: logo: error: \"logo.png\" is too large (0 KiB, 2000x100 px; at "
+         "most 256 KiB and 1024x1024 px)"},
+        {64, 64, false, "organizations.csv:2: logo: error: \"logo.png\" is not a PNG image"},
+        {64, 32, true, NULL},
+    };
+    char out[256];
+    snprintf(out, sizeof(out), "/tmp/aula-out-%ld.aula", (long)getpid());
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        fresh_copy();
+        unsigned char png[33] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n',
+                                 0,    0,   0,   13,  'I',  'H',  'D',  'R'};
+        png[16 + 2] = (unsigned char)(cases[i].w >> 8);
+        png[16 + 3] = (unsigned char)cases[i].w;
+        png[20 + 2] = (unsigned char)(cases[i].h >> 8);
+        png[20 + 3] = (unsigned char)cases[i].h;
+        if (!cases[i].png)
+            png[1] = 'X';
+        write_file("logo.png", (const char *)png, sizeof(png));
+        const char *orgs = "id,kind,name@fi,logo\nhva,public,Hyvinvointialue,logo.png\n"
+                           "mll,ngo,MLL,\n";
+        write_file("organizations.csv", orgs, strlen(orgs));
+        char *err = run_build(cases[i].message ? PACK_EXIT_CONTENT : PACK_EXIT_OK, out);
+        if (cases[i].message) {
+            if (!strstr(err, cases[i].message))
+                fprintf(stderr, "expected: %s\ngot:\n%s", cases[i].message, err);
+            assert_non_null(strstr(err, cases[i].message));
+        } else {
+            struct db *db;
+            char msg[512];
+            assert_int_equal(snapshot_open(out, false, &db, msg, sizeof(msg)), SNAPSHOT_OK);
+            assert_int_equal(q(db, "SELECT count(*) FROM organization o JOIN asset a ON a.id = "
+                                   "o.logo WHERE o.id = 'hva' AND a.width = 64 AND a.height = 32 "
+                                   "AND length(a.data) = 33"),
+                             1);
+            db_close(db);
+        }
+        free(err);
+    }
+    unlink(out);
+}
+
 static void test_info_refuses_other_files(void **state)
 {
     (void)state;
@@ -436,6 +487,7 @@ int main(void)
         cmocka_unit_test(test_spreadsheet_exports),
         cmocka_unit_test(test_warnings_do_not_block),
         cmocka_unit_test(test_round_trip),
+        cmocka_unit_test(test_logos),
         cmocka_unit_test(test_info_refuses_other_files),
     };
     return cmocka_run_group_tests(tests, NULL, cleanup);
