@@ -28,7 +28,7 @@ int main(int argc, char **argv)
     }
     const char *db = DEFAULT_DB, *from = NULL, *to = NULL;
     enum stats_format fmt = STATS_CSV;
-    for (int i = 2; i < argc; i++) {
+    for (int i = 2; i < argc; i += 2) {
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         struct civil_date d;
         if (!v) {
@@ -57,7 +57,6 @@ int main(int argc, char **argv)
             fprintf(stderr, "aula-stats: unexpected argument \"%s\"\n", argv[i]);
             return usage(stderr, 2);
         }
-        i++;
     }
     if (access(db, R_OK) != 0) {
         fprintf(stderr,

@@ -1,0 +1,205 @@
+/* calendar: week and now-and-next view models over the occurrence table;
+ * see calendar.h. */
+#include "domain/calendar.h"
+#include "domain/zone.h"
+#include "base/civil.h"
+#include "base/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Columns 0..14 of every occurrence query; ?1..?4 are the language chain. */
+#define ITEM_SELECT                                                                                \
+    "SELECT o.id, o.activity_id, coalesce(a.service_id, ''), o.start_utc, o.end_utc, "             \
+    "o.local_date, o.all_day, o.status, ai.name, ai.lang, ni.note, ni.lang, li.name, li.lang, "    \
+    "ai.price "                                                                                    \
+    "FROM occurrence o JOIN activity a ON a.id = o.activity_id "                                   \
+    "LEFT JOIN activity_i18n ai ON ai.id = a.id AND ai.lang = " I18N_BEST(                         \
+        "activity_i18n", "a.id") " LEFT JOIN occurrence_i18n ni ON ni.id = o.id AND ni.lang "      \
+                                 "= " I18N_BEST("occurrence_i18n",                                 \
+                                                "o.id") " LEFT JOIN location_i18n li ON li.id = "  \
+                                                        "coalesce(o.location_id, a.location_id) "  \
+                                                        "AND li.lang = " I18N_BEST("location_"     \
+                                                                                   "i18n",         \
+                                                                                   "coalesce(o."   \
+                                                                                   "location_id, " \
+                                                                                   "a.location_"   \
+                                                                                   "id)")
+
+int64_t calendar_monday(int64_t day)
+{
+    struct civil_date d = civil_from_days(day);
+    return day - (civil_weekday(d.year, d.month, d.day) - 1);
+}
+
+void calendar_iso_week(int64_t day, int *iso_year, int *iso_week)
+{
+    int64_t thursday = calendar_monday(day) + 3;
+    struct civil_date t = civil_from_days(thursday);
+    int64_t jan1 = civil_to_days(t.year, 1, 1);
+    *iso_year = t.year;
+    *iso_week = (int)((thursday - jan1) / 7) + 1;
+}
+
+static void read_item(struct content *c, struct db_stmt *st, const char *lang, struct cal_item *it)
+{
+    memset(it, 0, sizeof(*it));
+    it->id = db_col_int(st, 0);
+    it->activity_id = xstrdup(db_col_text(st, 1));
+    it->service_id = xstrdup(db_col_text(st, 2));
+    it->start_utc = db_col_int(st, 3);
+    it->end_utc = db_col_int(st, 4);
+    it->all_day = db_col_int(st, 6) != 0;
+    const char *status = db_col_text(st, 7);
+    it->status = strcmp(status, "cancelled") == 0 ? CAL_CANCELLED
+                 : strcmp(status, "moved") == 0   ? CAL_MOVED
+                                                  : CAL_SCHEDULED;
+    i18n_text_col(&it->name, st, 8, 9, lang);
+    i18n_text_col(&it->note, st, 10, 11, lang);
+    i18n_text_col(&it->place, st, 12, 13, lang);
+    i18n_text_set(&it->price, db_col_text(st, 14), it->name.lang, lang);
+    struct civil_date d;
+    if (civil_parse_date(db_col_text(st, 5), &d))
+        it->day = civil_to_days(d.year, d.month, d.day);
+    struct zone_time zs, ze;
+    zone_to_local(c->tz, it->start_utc, &zs);
+    zone_to_local(c->tz, it->end_utc, &ze);
+    if (!it->day)
+        it->day = zs.days;
+    it->start_min = zs.minutes;
+    it->end_min = ze.minutes;
+}
+
+void calendar_item_free(struct cal_item *it)
+{
+    free(it->activity_id);
+    free(it->service_id);
+    i18n_text_free(&it->name);
+    i18n_text_free(&it->note);
+    i18n_text_free(&it->place);
+    i18n_text_free(&it->price);
+    memset(it, 0, sizeof(*it));
+}
+
+bool calendar_week_load(struct content *c, const char *lang, int64_t day, int64_t today,
+                        struct cal_week *w)
+{
+    memset(w, 0, sizeof(*w));
+    w->monday = calendar_monday(day);
+    calendar_iso_week(w->monday, &w->iso_year, &w->iso_week);
+    char from[11], to[11];
+    civil_format(civil_from_days(w->monday), from);
+    civil_format(civil_from_days(w->monday + 6), to);
+    for (int i = 0; i < 7; i++) {
+        w->days[i].day = w->monday + i;
+        w->days[i].weekday = i + 1;
+        w->days[i].today = w->monday + i == today;
+        i18n_text_set(&w->days[i].holiday_name, "", NULL, NULL);
+    }
+    if ((c->valid_from && w->monday < c->valid_from) ||
+        (c->valid_until && w->monday + 6 > c->valid_until))
+        w->outside_window = true;
+
+    struct db_stmt *st =
+        db_prepare(c->db, "SELECT h.date, h.is_eve, hi.name, hi.lang "
+                          "FROM holiday h LEFT JOIN holiday_i18n hi ON hi.date = "
+                          "h.date AND hi.lang = (SELECT lang FROM holiday_i18n x "
+                          "WHERE x.date = h.date ORDER BY " I18N_RANK(
+                              "x.lang") ", x.lang LIMIT 1) WHERE h.date BETWEEN ?5 AND ?6");
+    if (!st)
+        return false;
+    i18n_bind(st, lang);
+    db_bind_text(st, 5, from);
+    db_bind_text(st, 6, to);
+    while (db_step(st) == DB_ROW) {
+        struct civil_date d;
+        if (!civil_parse_date(db_col_text(st, 0), &d))
+            continue;
+        int64_t i = civil_to_days(d.year, d.month, d.day) - w->monday;
+        if (i < 0 || i > 6)
+            continue;
+        w->days[i].holiday = true;
+        w->days[i].holiday_is_eve = db_col_int(st, 1) != 0;
+        i18n_text_col(&w->days[i].holiday_name, st, 2, 3, lang);
+    }
+    db_finalize(st);
+
+    st = db_prepare(c->db, ITEM_SELECT " WHERE o.local_date BETWEEN ?5 AND ?6 "
+                                       "ORDER BY o.local_date, o.all_day DESC, o.start_utc, o.id");
+    if (!st)
+        return false;
+    i18n_bind(st, lang);
+    db_bind_text(st, 5, from);
+    db_bind_text(st, 6, to);
+    while (db_step(st) == DB_ROW) {
+        struct cal_item it;
+        read_item(c, st, lang, &it);
+        int64_t i = it.day - w->monday;
+        if (i < 0 || i > 6) {
+            calendar_item_free(&it);
+            continue;
+        }
+        struct cal_day *dd = &w->days[i];
+        XGROW(dd->items, dd->cap, dd->n + 1);
+        dd->items[dd->n++] = it;
+    }
+    db_finalize(st);
+    return true;
+}
+
+void calendar_week_free(struct cal_week *w)
+{
+    for (int i = 0; i < 7; i++) {
+        for (size_t j = 0; j < w->days[i].n; j++)
+            calendar_item_free(&w->days[i].items[j]);
+        free(w->days[i].items);
+        i18n_text_free(&w->days[i].holiday_name);
+    }
+    memset(w, 0, sizeof(*w));
+}
+
+size_t calendar_now_next(struct content *c, const char *lang, int64_t now, struct cal_item *out,
+                         size_t cap)
+{
+    char today[11];
+    civil_format(civil_from_days(content_today(c, now)), today);
+    struct db_stmt *st =
+        db_prepare(c->db, ITEM_SELECT " WHERE o.local_date = ?5 AND o.end_utc > ?6 "
+                                      "ORDER BY o.start_utc > ?6, o.all_day, o.start_utc, o.id");
+    if (!st)
+        return 0;
+    i18n_bind(st, lang);
+    db_bind_text(st, 5, today);
+    db_bind_int(st, 6, now);
+    size_t n = 0;
+    while (n < cap && db_step(st) == DB_ROW) {
+        read_item(c, st, lang, &out[n]);
+        out[n].now = out[n].start_utc <= now;
+        n++;
+    }
+    db_finalize(st);
+    return n;
+}
+
+size_t calendar_upcoming_for_service(struct content *c, const char *lang, const char *service_id,
+                                     int64_t now, struct cal_item *out, size_t cap)
+{
+    struct db_stmt *st =
+        db_prepare(c->db, ITEM_SELECT " WHERE a.service_id = ?5 AND o.end_utc > ?6 "
+                                      "ORDER BY o.start_utc, o.id LIMIT ?7");
+    if (!st)
+        return 0;
+    i18n_bind(st, lang);
+    db_bind_text(st, 5, service_id);
+    db_bind_int(st, 6, now);
+    db_bind_int(st, 7, (int64_t)cap);
+    size_t n = 0;
+    while (n < cap && db_step(st) == DB_ROW) {
+        read_item(c, st, lang, &out[n]);
+        out[n].now = out[n].start_utc <= now;
+        n++;
+    }
+    db_finalize(st);
+    return n;
+}

@@ -1,0 +1,107 @@
+/* content: opening a snapshot for the kiosk; see content.h. */
+#include "domain/content.h"
+#include "domain/zone.h"
+#include "base/civil.h"
+#include "base/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int64_t parse_day(const char *s)
+{
+    struct civil_date d;
+    return civil_parse_date(s, &d) ? civil_to_days(d.year, d.month, d.day) : 0;
+}
+
+static bool load_site(struct content *c, char *msg, size_t cap)
+{
+    struct db_stmt *st = db_prepare(c->db, "SELECT id, timezone, default_language FROM site");
+    if (!st || db_step(st) != DB_ROW) {
+        snprintf(msg, cap, "the snapshot has no site row: %s", db_errmsg(c->db));
+        db_finalize(st);
+        return false;
+    }
+    snprintf(c->site_id, sizeof(c->site_id), "%s", db_col_text(st, 0));
+    snprintf(c->tz, sizeof(c->tz), "%s", db_col_text(st, 1));
+    snprintf(c->default_lang, sizeof(c->default_lang), "%s", db_col_text(st, 2));
+    db_finalize(st);
+    if (!c->tz[0])
+        snprintf(c->tz, sizeof(c->tz), "Europe/Helsinki");
+    if (!c->default_lang[0])
+        snprintf(c->default_lang, sizeof(c->default_lang), "fi");
+
+    st = db_prepare(c->db, "SELECT code, native_name, direction, ui_translated FROM language "
+                           "ORDER BY sort_order, code");
+    if (!st) {
+        snprintf(msg, cap, "cannot read languages: %s", db_errmsg(c->db));
+        return false;
+    }
+    size_t cap_langs = 0;
+    while (db_step(st) == DB_ROW) {
+        XGROW(c->langs, cap_langs, c->nlangs + 1);
+        struct content_lang *l = &c->langs[c->nlangs++];
+        memset(l, 0, sizeof(*l));
+        snprintf(l->code, sizeof(l->code), "%s", db_col_text(st, 0));
+        snprintf(l->native, sizeof(l->native), "%s", db_col_text(st, 1));
+        l->rtl = strcmp(db_col_text(st, 2), "rtl") == 0;
+        l->ui = db_col_int(st, 3) != 0;
+    }
+    db_finalize(st);
+    return true;
+}
+
+enum snapshot_status content_open(const char *path, struct content **out, char *msg, size_t cap)
+{
+    *out = NULL;
+    struct db *db = NULL;
+    enum snapshot_status rc = snapshot_open(path, false, &db, msg, cap);
+    if (rc != SNAPSHOT_OK)
+        return rc;
+    struct content *c = xcalloc(1, sizeof(*c));
+    c->db = db;
+    snapshot_read_info(db, &c->info);
+    if (!load_site(c, msg, cap)) {
+        content_close(c);
+        return SNAPSHOT_CORRUPT;
+    }
+    c->valid_from = parse_day(c->info.valid_from);
+    c->valid_until = parse_day(c->info.valid_until);
+    if (c->info.built_at[0] && !zone_parse_instant(c->info.built_at, c->tz, &c->built_at))
+        c->built_at = 0;
+    *out = c;
+    return SNAPSHOT_OK;
+}
+
+void content_close(struct content *c)
+{
+    if (!c)
+        return;
+    db_close(c->db);
+    free(c->langs);
+    free(c);
+}
+
+const struct content_lang *content_lang(const struct content *c, const char *code)
+{
+    for (size_t i = 0; i < c->nlangs; i++)
+        if (strcmp(c->langs[i].code, code) == 0)
+            return &c->langs[i];
+    return NULL;
+}
+
+int64_t content_today(const struct content *c, int64_t now)
+{
+    struct zone_time zt;
+    zone_to_local(c->tz, now, &zt);
+    return zt.days;
+}
+
+enum content_validity content_check_clock(const struct content *c, int64_t now)
+{
+    if (c->built_at && now < c->built_at - 86400)
+        return CONTENT_CLOCK_BEHIND;
+    if (c->valid_until && content_today(c, now) > c->valid_until)
+        return CONTENT_EXPIRED;
+    return CONTENT_VALID;
+}

@@ -1,0 +1,681 @@
+/* text: bidi, shaping, wrapping and the text texture cache; see text.h. */
+#include "text/text.h"
+#include "base/log.h"
+#include "base/xalloc.h"
+
+#include <SDL_ttf.h>
+#include <fribidi.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_FONT_DIR "/usr/share/fonts/truetype/noto"
+#define MAX_FONTS        48
+#define NBUCKETS         512
+#define CACHE_BUDGET     (24u << 20) /* bytes of cached text pixels */
+#define ELLIPSIS         0x2026u
+
+enum face { FACE_MAIN, FACE_FALLBACK, NFACES };
+
+static const char *const face_files[NFACES][2] = {
+    {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf"},
+    {"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"},
+};
+
+struct font_slot {
+    TTF_Font *font;
+    int face, weight, size;
+};
+
+struct entry {
+    struct entry *next;
+    char *s;
+    struct text_style st;
+    struct text_box box;
+    uint32_t hash;
+    uint64_t used; /* frame number */
+};
+
+struct text {
+    SDL_Renderer *ren;
+    char paths[NFACES][2][512];
+    bool have_face[NFACES];
+    TTF_Font *probe[NFACES]; /* for glyph coverage */
+    struct font_slot fonts[MAX_FONTS];
+    int nfonts;
+    struct entry *buckets[NBUCKETS];
+    uint64_t frame;
+    struct text_stats stats;
+};
+
+/* One character of a line being laid out. */
+struct lchar {
+    uint32_t cp;
+    uint8_t face;
+    uint8_t level; /* bidi embedding level: odd = right to left */
+};
+
+static bool file_exists(const char *p)
+{
+    FILE *f = fopen(p, "rb");
+    if (f)
+        fclose(f);
+    return f != NULL;
+}
+
+struct text *text_new(SDL_Renderer *ren, const char *font_dir, char *err, size_t cap)
+{
+    if (!font_dir)
+        font_dir = getenv("AULA_FONT_DIR");
+    if (!font_dir || !font_dir[0])
+        font_dir = DEFAULT_FONT_DIR;
+    struct text *t = xcalloc(1, sizeof(*t));
+    t->ren = ren;
+    for (int f = 0; f < NFACES; f++) {
+        for (int w = 0; w < 2; w++) {
+            snprintf(t->paths[f][w], sizeof(t->paths[f][w]), "%s/%s", font_dir, face_files[f][w]);
+            if (!file_exists(t->paths[f][w]) && w == 1) /* no bold: use regular */
+                memcpy(t->paths[f][1], t->paths[f][0], sizeof(t->paths[f][0]));
+        }
+        t->probe[f] = TTF_OpenFont(t->paths[f][0], 16);
+        t->have_face[f] = t->probe[f] != NULL;
+    }
+    if (!t->have_face[FACE_MAIN]) {
+        snprintf(err, cap, "cannot open font %s: %s (install fonts-noto-core or set AULA_FONT_DIR)",
+                 t->paths[FACE_MAIN][0], TTF_GetError());
+        text_free(t);
+        return NULL;
+    }
+    if (!t->have_face[FACE_FALLBACK])
+        LOG_WARN("no fallback font %s: Arabic script will not show", t->paths[FACE_FALLBACK][0]);
+    return t;
+}
+
+static void free_entry(struct text *t, struct entry *e)
+{
+    if (e->box.tex) {
+        SDL_DestroyTexture(e->box.tex);
+        t->stats.bytes -= (size_t)e->box.w * (size_t)e->box.h * 4;
+    }
+    t->stats.entries--;
+    free(e->s);
+    free(e);
+}
+
+void text_flush(struct text *t)
+{
+    for (int i = 0; i < NBUCKETS; i++) {
+        while (t->buckets[i]) {
+            struct entry *e = t->buckets[i];
+            t->buckets[i] = e->next;
+            free_entry(t, e);
+        }
+    }
+}
+
+void text_free(struct text *t)
+{
+    if (!t)
+        return;
+    text_flush(t);
+    for (int i = 0; i < t->nfonts; i++)
+        TTF_CloseFont(t->fonts[i].font);
+    for (int f = 0; f < NFACES; f++)
+        if (t->probe[f])
+            TTF_CloseFont(t->probe[f]);
+    free(t);
+}
+
+static TTF_Font *get_font(struct text *t, int face, int weight, int size)
+{
+    if (!t->have_face[face])
+        face = FACE_MAIN;
+    for (int i = 0; i < t->nfonts; i++)
+        if (t->fonts[i].face == face && t->fonts[i].weight == weight && t->fonts[i].size == size)
+            return t->fonts[i].font;
+    TTF_Font *f = TTF_OpenFont(t->paths[face][weight], size);
+    if (!f) {
+        LOG_ERR("cannot open %s at %d px: %s", t->paths[face][weight], size, TTF_GetError());
+        return t->probe[FACE_MAIN];
+    }
+    TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
+    if (t->nfonts == MAX_FONTS) { /* many sizes: forget the oldest */
+        TTF_CloseFont(t->fonts[0].font);
+        memmove(&t->fonts[0], &t->fonts[1], sizeof(t->fonts[0]) * (MAX_FONTS - 1));
+        t->nfonts--;
+    }
+    t->fonts[t->nfonts++] = (struct font_slot){f, face, weight, size};
+    return f;
+}
+
+/* ---- UTF-8 ---- */
+
+/* Decodes s leniently: a malformed byte becomes U+FFFD. */
+static uint32_t *decode(const char *s, size_t *n)
+{
+    size_t len = strlen(s);
+    uint32_t *u = xmalloc((len + 1) * sizeof(*u));
+    size_t k = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        uint32_t c = *p;
+        int extra = c < 0x80             ? 0
+                    : (c & 0xE0) == 0xC0 ? 1
+                    : (c & 0xF0) == 0xE0 ? 2
+                    : (c & 0xF8) == 0xF0 ? 3
+                                         : -1;
+        if (extra < 0) {
+            u[k++] = 0xFFFD;
+            p++;
+            continue;
+        }
+        c = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
+        int i = 1;
+        for (; i <= extra; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                break;
+            c = (c << 6) | (p[i] & 0x3F);
+        }
+        if (i <= extra) {
+            u[k++] = 0xFFFD;
+            p++;
+            continue;
+        }
+        u[k++] = c;
+        p += extra + 1;
+    }
+    *n = k;
+    return u;
+}
+
+static size_t encode1(uint32_t c, char *o)
+{
+    if (c < 0x80) {
+        o[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        o[0] = (char)(0xC0 | (c >> 6));
+        o[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        o[0] = (char)(0xE0 | (c >> 12));
+        o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (c >> 18));
+    o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* ---- runs ---- */
+
+static bool is_arabic(uint32_t c)
+{
+    return (c >= 0x0600 && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F) ||
+           (c >= 0x08A0 && c <= 0x08FF) || (c >= 0xFB50 && c <= 0xFDFF) ||
+           (c >= 0xFE70 && c <= 0xFEFF);
+}
+
+static bool is_neutral(uint32_t c)
+{
+    return c == ' ' || c == 0x00A0 || c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F;
+}
+
+/* Chooses a font face per character: the main font when it has the glyph,
+ * else the fallback; spaces and joiners go with the character before. */
+static void choose_faces(struct text *t, const uint32_t *u, size_t n, uint8_t *face)
+{
+    uint8_t prev = FACE_MAIN;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = u[i];
+        uint8_t f;
+        if (is_neutral(c))
+            f = prev;
+        else if (is_arabic(c) && t->have_face[FACE_FALLBACK])
+            f = FACE_FALLBACK;
+        else if (c < 0x80 || TTF_GlyphIsProvided32(t->probe[FACE_MAIN], c))
+            f = FACE_MAIN;
+        else if (t->have_face[FACE_FALLBACK] && TTF_GlyphIsProvided32(t->probe[FACE_FALLBACK], c))
+            f = FACE_FALLBACK;
+        else
+            f = FACE_MAIN;
+        face[i] = f;
+        prev = f;
+    }
+}
+
+static const char *script_of(const struct lchar *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cp = c[i].cp;
+        if (is_arabic(cp))
+            return "Arab";
+        if (cp >= 0x0400 && cp <= 0x052F)
+            return "Cyrl";
+        if (cp >= 0x0370 && cp <= 0x03FF)
+            return "Grek";
+        if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp < 0x250))
+            return "Latn";
+    }
+    return "Zyyy";
+}
+
+/* Shapes and measures (or renders, if out) one run of characters of one
+ * face and level. */
+static int run_width(struct text *t, const struct lchar *c, size_t n, int size, int weight,
+                     SDL_Surface **out)
+{
+    if (n == 0)
+        return 0;
+    char *buf = xmalloc(n * 4 + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += encode1(c[i].cp, buf + k);
+    buf[k] = '\0';
+    TTF_Font *f = get_font(t, c[0].face, weight, size);
+    TTF_SetFontDirection(f, (c[0].level & 1) ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+    TTF_SetFontScriptName(f, script_of(c, n));
+    int w = 0, h = 0;
+    if (out) {
+        SDL_Color white = {255, 255, 255, 255};
+        *out = TTF_RenderUTF8_Blended(f, buf, white);
+        if (*out)
+            w = (*out)->w;
+    } else {
+        TTF_SizeUTF8(f, buf, &w, &h);
+    }
+    free(buf);
+    return w;
+}
+
+/* Width of a line slice: the sum of its runs. */
+static int line_width(struct text *t, const struct lchar *c, size_t n, int size, int weight)
+{
+    int w = 0;
+    size_t a = 0;
+    while (a < n) {
+        size_t b = a + 1;
+        while (b < n && c[b].face == c[a].face && c[b].level == c[a].level)
+            b++;
+        w += run_width(t, c + a, b - a, size, weight, NULL);
+        a = b;
+    }
+    return w;
+}
+
+struct line {
+    struct lchar *c;
+    size_t n;
+};
+
+struct lines {
+    struct line *v;
+    size_t n, cap;
+};
+
+static void add_line(struct lines *ls, const struct lchar *c, size_t n)
+{
+    while (n > 0 && c[n - 1].cp == ' ') /* no trailing spaces */
+        n--;
+    XGROW(ls->v, ls->cap, ls->n + 1);
+    struct line *l = &ls->v[ls->n++];
+    l->c = xmalloc((n + 2) * sizeof(*l->c)); /* room for an ellipsis */
+    memcpy(l->c, c, n * sizeof(*c));
+    l->n = n;
+}
+
+/* Breaks one paragraph into lines of at most width pixels (0 = no limit). */
+static void wrap(struct text *t, const struct lchar *c, size_t n, const struct text_style *st,
+                 struct lines *ls)
+{
+    if (st->width <= 0) {
+        add_line(ls, c, n);
+        return;
+    }
+    size_t start = 0;
+    while (start < n) {
+        while (start < n && c[start].cp == ' ')
+            start++;
+        if (start >= n)
+            break;
+        size_t best = start; /* end of the last word that fits */
+        size_t i = start;
+        while (i < n) {
+            size_t e = i;
+            while (e < n && c[e].cp != ' ')
+                e++;
+            if (line_width(t, c + start, e - start, st->size, st->weight) > st->width)
+                break;
+            best = e;
+            i = e;
+            while (i < n && c[i].cp == ' ')
+                i++;
+        }
+        if (best == start) {
+            /* One word wider than the line: break it between characters. */
+            size_t e = start + 1;
+            while (e < n && c[e].cp != ' ' &&
+                   line_width(t, c + start, e + 1 - start, st->size, st->weight) <= st->width)
+                e++;
+            best = e;
+        }
+        add_line(ls, c + start, best - start);
+        start = best;
+    }
+}
+
+/* Shortens the line until it fits with an ellipsis at its logical end. */
+static void ellipsize(struct text *t, struct line *l, const struct text_style *st)
+{
+    uint8_t level = l->n ? l->c[l->n - 1].level : 0;
+    for (;;) {
+        while (l->n > 0 && l->c[l->n - 1].cp == ' ')
+            l->n--;
+        l->c[l->n] = (struct lchar){ELLIPSIS, FACE_MAIN, (uint8_t)(level & 1 ? level : 0)};
+        if (l->n == 0 || st->width <= 0 ||
+            line_width(t, l->c, l->n + 1, st->size, st->weight) <= st->width)
+            break;
+        l->n--;
+    }
+    l->n++;
+}
+
+/* Renders one line in visual order: runs are reordered by bidi rule L2. */
+static SDL_Surface *render_line(struct text *t, const struct line *l, const struct text_style *st,
+                                int line_h, int ascent)
+{
+    size_t nruns = 0, cap = 0;
+    struct run {
+        size_t a, b;
+        uint8_t level;
+    } *runs = NULL;
+    size_t a = 0;
+    while (a < l->n) {
+        size_t b = a + 1;
+        while (b < l->n && l->c[b].face == l->c[a].face && l->c[b].level == l->c[a].level)
+            b++;
+        XGROW(runs, cap, nruns + 1);
+        runs[nruns++] = (struct run){a, b, l->c[a].level};
+        a = b;
+    }
+    uint8_t maxl = 0, minodd = 255;
+    for (size_t i = 0; i < nruns; i++) {
+        if (runs[i].level > maxl)
+            maxl = runs[i].level;
+        if ((runs[i].level & 1) && runs[i].level < minodd)
+            minodd = runs[i].level;
+    }
+    for (int lv = maxl; lv >= minodd && lv > 0; lv--) {
+        for (size_t i = 0; i < nruns;) {
+            if (runs[i].level < lv) {
+                i++;
+                continue;
+            }
+            size_t j = i;
+            while (j < nruns && runs[j].level >= lv)
+                j++;
+            for (size_t x = i, y = j - 1; x < y; x++, y--) {
+                struct run tmp = runs[x];
+                runs[x] = runs[y];
+                runs[y] = tmp;
+            }
+            i = j;
+        }
+    }
+    SDL_Surface **parts = xcalloc(nruns ? nruns : 1, sizeof(*parts));
+    int w = 0;
+    for (size_t i = 0; i < nruns; i++) {
+        run_width(t, l->c + runs[i].a, runs[i].b - runs[i].a, st->size, st->weight, &parts[i]);
+        if (parts[i])
+            w += parts[i]->w;
+    }
+    SDL_Surface *line = NULL;
+    if (w > 0) {
+        line = SDL_CreateRGBSurfaceWithFormat(0, w, line_h, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (line) {
+            SDL_FillRect(line, NULL, 0);
+            int x = 0;
+            for (size_t i = 0; i < nruns; i++) {
+                if (!parts[i])
+                    continue;
+                TTF_Font *f = get_font(t, l->c[runs[i].a].face, st->weight, st->size);
+                SDL_Rect dst = {x, ascent - TTF_FontAscent(f), parts[i]->w, parts[i]->h};
+                SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
+                SDL_BlitSurface(parts[i], NULL, line, &dst);
+                x += parts[i]->w;
+            }
+        }
+    }
+    for (size_t i = 0; i < nruns; i++)
+        SDL_FreeSurface(parts[i]);
+    free(parts);
+    free(runs);
+    return line;
+}
+
+/* Lays out s completely: the cache-miss path. */
+static void build(struct text *t, const char *s, const struct text_style *st, struct text_box *box)
+{
+    memset(box, 0, sizeof(*box));
+    size_t n;
+    uint32_t *u = decode(s, &n);
+    uint8_t *face = xmalloc(n + 1);
+    choose_faces(t, u, n, face);
+    struct lines ls = {0};
+    bool uses_fallback = false;
+    size_t p = 0;
+    while (p <= n) {
+        size_t e = p;
+        while (e < n && u[e] != '\n')
+            e++;
+        size_t len = e - p;
+        struct lchar *c = xmalloc((len + 1) * sizeof(*c));
+        if (len > 0) {
+            FriBidiCharType *types = xmalloc(len * sizeof(*types));
+            FriBidiBracketType *br = xmalloc(len * sizeof(*br));
+            FriBidiLevel *lev = xmalloc(len * sizeof(*lev));
+            fribidi_get_bidi_types(u + p, (FriBidiStrIndex)len, types);
+            fribidi_get_bracket_types(u + p, (FriBidiStrIndex)len, types, br);
+            /* The paragraph's direction comes from its first strong letter,
+             * so a phone number or a web address stays left to right even
+             * in a right-to-left layout; st->rtl only decides alignment. */
+            FriBidiParType base = FRIBIDI_PAR_ON;
+            if (!fribidi_get_par_embedding_levels_ex(types, br, (FriBidiStrIndex)len, &base, lev))
+                memset(lev, 0, len * sizeof(*lev));
+            for (size_t i = 0; i < len; i++) {
+                c[i] = (struct lchar){u[p + i], face[p + i], (uint8_t)lev[i]};
+                uses_fallback |= face[p + i] == FACE_FALLBACK;
+            }
+            free(types);
+            free(br);
+            free(lev);
+        }
+        wrap(t, c, len, st, &ls);
+        if (len == 0)
+            add_line(&ls, c, 0);
+        free(c);
+        p = e + 1;
+    }
+    if (st->max_lines > 0 && ls.n > (size_t)st->max_lines) {
+        for (size_t i = (size_t)st->max_lines; i < ls.n; i++)
+            free(ls.v[i].c);
+        ls.n = (size_t)st->max_lines;
+        ellipsize(t, &ls.v[ls.n - 1], st);
+    }
+
+    TTF_Font *mf = get_font(t, FACE_MAIN, st->weight, st->size);
+    int line_h = TTF_FontLineSkip(mf), ascent = TTF_FontAscent(mf);
+    if (uses_fallback) {
+        TTF_Font *ff = get_font(t, FACE_FALLBACK, st->weight, st->size);
+        int fa = TTF_FontAscent(ff), fd = -TTF_FontDescent(ff);
+        int md = line_h - ascent;
+        if (fa > ascent)
+            ascent = fa;
+        if (fd > md)
+            md = fd;
+        line_h = ascent + md;
+    }
+    SDL_Surface **surf = xcalloc(ls.n ? ls.n : 1, sizeof(*surf));
+    int maxw = 0;
+    for (size_t i = 0; i < ls.n; i++) {
+        surf[i] = ls.v[i].n ? render_line(t, &ls.v[i], st, line_h, ascent) : NULL;
+        if (surf[i] && surf[i]->w > maxw)
+            maxw = surf[i]->w;
+    }
+    box->lines = (int)ls.n;
+    if (maxw > 0) {
+        int h = line_h * (int)ls.n;
+        SDL_Surface *all = SDL_CreateRGBSurfaceWithFormat(0, maxw, h, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (all) {
+            SDL_FillRect(all, NULL, 0);
+            for (size_t i = 0; i < ls.n; i++) {
+                if (!surf[i])
+                    continue;
+                int x = 0, free_w = maxw - surf[i]->w;
+                bool right = (st->align == TEXT_END) != st->rtl;
+                if (st->align == TEXT_CENTER)
+                    x = free_w / 2;
+                else if (right)
+                    x = free_w;
+                SDL_Rect dst = {x, (int)i * line_h, surf[i]->w, surf[i]->h};
+                SDL_SetSurfaceBlendMode(surf[i], SDL_BLENDMODE_NONE);
+                SDL_BlitSurface(surf[i], NULL, all, &dst);
+            }
+            box->tex = SDL_CreateTextureFromSurface(t->ren, all);
+            if (box->tex) {
+                SDL_SetTextureBlendMode(box->tex, SDL_BLENDMODE_BLEND);
+                box->w = maxw;
+                box->h = h;
+            }
+            SDL_FreeSurface(all);
+        }
+    }
+    for (size_t i = 0; i < ls.n; i++) {
+        SDL_FreeSurface(surf[i]);
+        free(ls.v[i].c);
+    }
+    free(surf);
+    free(ls.v);
+    free(face);
+    free(u);
+}
+
+static uint32_t hash_str(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (uint8_t)*s) * 16777619u;
+    return h;
+}
+
+static bool same_style(const struct text_style *a, const struct text_style *b)
+{
+    return a->size == b->size && a->weight == b->weight && a->width == b->width &&
+           a->max_lines == b->max_lines && a->align == b->align && a->rtl == b->rtl;
+}
+
+const struct text_box *text_layout(struct text *t, const char *s, const struct text_style *st)
+{
+    if (!s)
+        s = "";
+    uint32_t h = hash_str(s);
+    h ^= (uint32_t)st->size * 2654435761u ^ (uint32_t)st->width * 40503u ^
+         (uint32_t)st->max_lines * 977u ^ (uint32_t)st->weight * 31u ^ (uint32_t)st->align * 7u ^
+         (uint32_t)st->rtl;
+    struct entry **b = &t->buckets[h % NBUCKETS];
+    for (struct entry *e = *b; e; e = e->next) {
+        if (e->hash == h && same_style(&e->st, st) && strcmp(e->s, s) == 0) {
+            e->used = t->frame;
+            t->stats.hits++;
+            return &e->box;
+        }
+    }
+    t->stats.misses++;
+    struct entry *e = xcalloc(1, sizeof(*e));
+    e->s = xstrdup(s);
+    e->st = *st;
+    e->hash = h;
+    e->used = t->frame;
+    build(t, s, st, &e->box);
+    if (e->box.h == 0)
+        e->box.h = text_line_height(t, st->size);
+    e->next = *b;
+    *b = e;
+    t->stats.entries++;
+    if (e->box.tex)
+        t->stats.bytes += (size_t)e->box.w * (size_t)e->box.h * 4;
+    return &e->box;
+}
+
+const struct text_box *text_draw(struct text *t, const char *s, const struct text_style *st, int x,
+                                 int y)
+{
+    const struct text_box *box = text_layout(t, s, st);
+    if (!box->tex)
+        return box;
+    int dx = 0;
+    if (st->width > box->w) {
+        int free_w = st->width - box->w;
+        bool right = (st->align == TEXT_END) != st->rtl;
+        if (st->align == TEXT_CENTER)
+            dx = free_w / 2;
+        else if (right)
+            dx = free_w;
+    }
+    SDL_SetTextureColorMod(box->tex, st->color.r, st->color.g, st->color.b);
+    SDL_SetTextureAlphaMod(box->tex, st->color.a);
+    SDL_Rect dst = {x + dx, y, box->w, box->h};
+    SDL_RenderCopy(t->ren, box->tex, NULL, &dst);
+    return box;
+}
+
+int text_line_height(struct text *t, int size)
+{
+    return TTF_FontLineSkip(get_font(t, FACE_MAIN, TEXT_REGULAR, size));
+}
+
+int text_width(struct text *t, const char *s, int size, enum text_weight weight)
+{
+    struct text_style st = {.size = size, .weight = weight};
+    return text_layout(t, s, &st)->w;
+}
+
+static int cmp_used(const void *a, const void *b)
+{
+    const struct entry *x = *(struct entry *const *)a, *y = *(struct entry *const *)b;
+    return (x->used > y->used) - (x->used < y->used);
+}
+
+void text_frame_end(struct text *t)
+{
+    t->frame++;
+    if (t->stats.bytes <= CACHE_BUDGET)
+        return;
+    size_t n = 0;
+    struct entry **all = xmalloc(t->stats.entries * sizeof(*all));
+    for (int i = 0; i < NBUCKETS; i++)
+        for (struct entry *e = t->buckets[i]; e; e = e->next)
+            if (e->used + 1 < t->frame)
+                all[n++] = e;
+    qsort(all, n, sizeof(*all), cmp_used);
+    for (size_t i = 0; i < n && t->stats.bytes > CACHE_BUDGET / 4 * 3; i++) {
+        struct entry *victim = all[i];
+        struct entry **pp = &t->buckets[victim->hash % NBUCKETS];
+        while (*pp != victim)
+            pp = &(*pp)->next;
+        *pp = victim->next;
+        free_entry(t, victim);
+    }
+    free(all);
+}
+
+void text_get_stats(const struct text *t, struct text_stats *out)
+{
+    *out = t->stats;
+}

@@ -1,0 +1,70 @@
+/* text: fonts, bidirectional ordering, shaping and a cache of rendered text.
+ *
+ * A piece of text is drawn as one texture: split into paragraphs at '\n',
+ * ordered with FriBidi (so Arabic with Latin names and phone numbers reads
+ * right), cut into runs of one font and one direction, each run shaped by
+ * SDL_ttf's HarfBuzz (TTF_SetFontDirection, TTF_SetFontScriptName), and
+ * wrapped at spaces to a width. Characters the main font (Noto Sans) lacks
+ * come from the fallback font (Noto Sans Arabic). Textures are cached by
+ * text and style, so an unchanged frame does no shaping at all; entries not
+ * used for a while are dropped when the cache grows past its budget.
+ * Owns the fonts and the cached textures. */
+#ifndef AULA_TEXT_TEXT_H
+#define AULA_TEXT_TEXT_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+enum text_weight { TEXT_REGULAR, TEXT_BOLD };
+
+/* Horizontal alignment; START/END follow the base direction (START is the
+ * right edge in a right-to-left layout). */
+enum text_align { TEXT_START, TEXT_CENTER, TEXT_END };
+
+struct text_style {
+    int size; /* pixels (font height) */
+    enum text_weight weight;
+    SDL_Color color;
+    int width;     /* wrap to this width; 0 = one line, as wide as it is */
+    int max_lines; /* 0 = no limit; else the last line ends in "…" */
+    enum text_align align;
+    bool rtl; /* right-to-left layout: START alignment is the right edge */
+};
+
+struct text_box {
+    SDL_Texture *tex; /* NULL for empty text */
+    int w, h;         /* w = style.width when wrapping */
+    int lines;
+};
+
+struct text;
+
+/* Opens the fonts from font_dir (NULL: the default Noto directory, or
+ * $AULA_FONT_DIR). Returns NULL with err filled if the main font is missing. */
+struct text *text_new(SDL_Renderer *ren, const char *font_dir, char *err, size_t cap);
+void text_free(struct text *t);
+
+/* The laid-out text (from the cache when possible). Valid until the next
+ * text_frame_end(). */
+const struct text_box *text_layout(struct text *t, const char *s, const struct text_style *st);
+/* Lays out and draws at x, y (top-left of the box); returns the box. */
+const struct text_box *text_draw(struct text *t, const char *s, const struct text_style *st, int x,
+                                 int y);
+/* Height of one line of the style's size. */
+int text_line_height(struct text *t, int size);
+/* Width of s on one line. */
+int text_width(struct text *t, const char *s, int size, enum text_weight weight);
+/* Ends a frame: evicts old entries if over budget. */
+void text_frame_end(struct text *t);
+/* Drops every cached texture (after a renderer change). */
+void text_flush(struct text *t);
+
+/* Statistics for tests and benchmarks. */
+struct text_stats {
+    size_t entries, hits, misses;
+    size_t bytes;
+};
+void text_get_stats(const struct text *t, struct text_stats *out);
+
+#endif

@@ -1,0 +1,24 @@
+/* screens: the kiosk's screens. Each is one module (screen_NAME.c) that
+ * exports its operations table; see struct screen_ops in ui.h.
+ *   home      place, clock, today's programme, category tiles, languages
+ *   list      services of a category, all services, or all organisations
+ *             (arg "category:ID", "services", "orgs")
+ *   service   a service's detail (arg: service id)
+ *   org       an organisation's detail (arg: organisation id)
+ *   calendar  the week, Monday to Sunday
+ *   problem   no content or broken content: what is wrong, what to do
+ *   lang      the language picker, when the buttons do not fit at home */
+#ifndef AULA_UI_SCREENS_H
+#define AULA_UI_SCREENS_H
+
+#include "ui/ui.h"
+
+extern const struct screen_ops screen_home;
+extern const struct screen_ops screen_list;
+extern const struct screen_ops screen_service;
+extern const struct screen_ops screen_org;
+extern const struct screen_ops screen_calendar;
+extern const struct screen_ops screen_problem;
+extern const struct screen_ops screen_lang;
+
+#endif

@@ -1,0 +1,189 @@
+/* script: headless interaction scripts; see script.h for the format. */
+#include "ui/script.h"
+#include "base/log.h"
+#include "base/xalloc.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define STEP_MS  40 /* time between scripted events */
+#define FRAME_MS 16
+
+static void advance(struct app *a, uint32_t ms)
+{
+    uint32_t end = a->ms + ms;
+    while (a->ms < end) {
+        uint32_t step = end - a->ms < FRAME_MS ? end - a->ms : FRAME_MS;
+        a->ms += step;
+        ui_tick(a);
+    }
+    ui_render(a, false);
+}
+
+static void send(struct app *a, enum input_kind kind, int x, int y)
+{
+    struct input_event ev = {.kind = kind, .x = x, .y = y, .ms = a->ms};
+    ui_handle(a, &ev);
+}
+
+bool script_shot(struct app *a, const char *path, char *err, size_t cap)
+{
+    ui_render(a, true);
+    return platform_screenshot(&a->plat, path, err, cap);
+}
+
+static void list_targets(const struct app *a, char *buf, size_t cap)
+{
+    size_t k = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < a->ntargets && k + 2 < cap; i++)
+        k += (size_t)snprintf(buf + k, cap - k, "%s%s", i ? " " : "", a->targets[i].id);
+}
+
+static bool tap(struct app *a, const char *arg, char *err, size_t cap)
+{
+    int x, y, n = 0;
+    ui_render(a, false);
+    if (sscanf(arg, "%d,%d%n", &x, &y, &n) == 2 && arg[n] == '\0') {
+        /* a point */
+    } else {
+        ui_reveal(a, arg);
+        const struct ui_target *t = ui_find_target(a, arg);
+        if (!t || t->vis.w == 0) {
+            char ids[2048];
+            list_targets(a, ids, sizeof(ids));
+            snprintf(err, cap, "tap:%s: no such target on the %s screen (there are: %s)", arg,
+                     a->stack[a->depth - 1].ops->name, ids);
+            return false;
+        }
+        SDL_Rect m = draw_map(&a->draw, t->vis);
+        x = m.x + m.w / 2;
+        y = m.y + m.h / 2;
+    }
+    send(a, INPUT_PRESS, x, y);
+    advance(a, STEP_MS);
+    send(a, INPUT_RELEASE, x, y);
+    advance(a, STEP_MS);
+    return true;
+}
+
+static bool swipe(struct app *a, const char *arg, char *err, size_t cap)
+{
+    int x1, y1, x2, y2, ms = 250;
+    int got = sscanf(arg, "%d,%d,%d,%d,%d", &x1, &y1, &x2, &y2, &ms);
+    if (got < 4 || ms <= 0) {
+        snprintf(err, cap, "swipe:%s: expected X1,Y1,X2,Y2[,MS]", arg);
+        return false;
+    }
+    ui_render(a, false);
+    send(a, INPUT_PRESS, x1, y1);
+    int steps = ms / FRAME_MS;
+    if (steps < 2)
+        steps = 2;
+    for (int i = 1; i <= steps; i++) {
+        a->ms += (uint32_t)(ms / steps);
+        send(a, INPUT_MOVE, x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps);
+    }
+    send(a, INPUT_RELEASE, x2, y2);
+    ui_render(a, false);
+    return true;
+}
+
+static char *trim(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && isspace((unsigned char)e[-1]))
+        *--e = '\0';
+    return s;
+}
+
+static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t cap)
+{
+    char *colon = strchr(cmd, ':');
+    char *arg = colon ? trim(colon + 1) : (char *)"";
+    if (colon)
+        *colon = '\0';
+    cmd = trim(cmd);
+    if (strcmp(cmd, "tap") == 0)
+        return tap(a, arg, err, cap);
+    if (strcmp(cmd, "swipe") == 0)
+        return swipe(a, arg, err, cap);
+    if (strcmp(cmd, "key") == 0) {
+        enum input_key k = platform_key_from_name(arg);
+        if (k == KEY_NONE) {
+            snprintf(err, cap,
+                     "key:%s: unknown key (Up Down Left Right Tab Shift+Tab Return "
+                     "Escape Home PageUp PageDown)",
+                     arg);
+            return false;
+        }
+        ui_render(a, false);
+        struct input_event ev = {.kind = INPUT_KEY, .key = k, .ms = a->ms};
+        ui_handle(a, &ev);
+        advance(a, STEP_MS);
+        return true;
+    }
+    if (strcmp(cmd, "wait") == 0) {
+        char *end;
+        double s = strtod(arg, &end);
+        if (end == arg || *end != '\0' || s < 0 || s > 86400) {
+            snprintf(err, cap, "wait:%s: expected seconds, e.g. wait:2.5", arg);
+            return false;
+        }
+        advance(a, (uint32_t)(s * 1000));
+        return true;
+    }
+    if (strcmp(cmd, "shot") == 0) {
+        if (!arg[0]) {
+            snprintf(err, cap, "shot: needs a file name, e.g. shot:home.png");
+            return false;
+        }
+        char path[1024];
+        if (arg[0] == '/' || !dir)
+            snprintf(path, sizeof(path), "%s", arg);
+        else
+            snprintf(path, sizeof(path), "%s/%s", dir, arg);
+        return script_shot(a, path, err, cap);
+    }
+    if (strcmp(cmd, "targets") == 0) {
+        ui_render(a, false);
+        char ids[4096];
+        list_targets(a, ids, sizeof(ids));
+        fprintf(stderr, "%s: %s\n", a->stack[a->depth - 1].ops->name, ids);
+        return true;
+    }
+    snprintf(err, cap, "%s: unknown command (tap, key, swipe, wait, shot, targets)", cmd);
+    return false;
+}
+
+bool script_run(struct app *a, const char *text, const char *dir, char *err, size_t cap)
+{
+    char *copy = xstrdup(text);
+    bool ok = true;
+    int n = 0;
+    char *p = copy;
+    while (ok && *p) {
+        size_t len = strcspn(p, ";\n");
+        char *next = p + len + (p[len] ? 1 : 0);
+        p[len] = '\0';
+        char *hash = strchr(p, '#');
+        if (hash)
+            *hash = '\0';
+        char *cmd = trim(p);
+        if (cmd[0]) {
+            n++;
+            char e[3000];
+            if (!run_one(a, cmd, dir, e, sizeof(e))) {
+                snprintf(err, cap, "script command %d: %s", n, e);
+                ok = false;
+            }
+        }
+        p = next;
+    }
+    free(copy);
+    return ok;
+}

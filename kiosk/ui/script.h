@@ -1,0 +1,33 @@
+/* script: plays a headless interaction script against the kiosk and
+ * writes screenshots, with the clock frozen (--now) and advanced only by the
+ * script, so the pictures are the same on every run.
+ *
+ * A script is a list of commands separated by ';' or new lines; '#' starts
+ * a comment. Commands:
+ *   tap:ID           tap the centre of the target ID on screen (a category
+ *                    tile "category:neuvola", "service:ID", "org:ID", "back",
+ *                    "home", "lang:sv", "calendar", "orgs", "services",
+ *                    "week:next", "qr:contact:0", ...)
+ *                    (scrolled into view first, as a finger would)
+ *   tap:X,Y          tap at a point
+ *   key:NAME         a key: Up Down Left Right Tab Shift+Tab Return Escape
+ *                    Home PageUp PageDown
+ *   swipe:X1,Y1,X2,Y2[,MS]   drag a finger (default 250 ms), then let go
+ *   wait:SECONDS     let time pass (clock, inertia, idle reset)
+ *   shot:FILE.png    write the screen (relative to the shot directory)
+ *   targets          print the ids of the targets on screen (to stderr)
+ */
+#ifndef AULA_UI_SCRIPT_H
+#define AULA_UI_SCRIPT_H
+
+#include "ui/ui.h"
+
+#include <stddef.h>
+
+/* Runs text; shot files go under dir (NULL: the current directory).
+ * Returns false with err filled on the first failing command. */
+bool script_run(struct app *a, const char *text, const char *dir, char *err, size_t cap);
+/* Writes the current screen to path (rendering first). */
+bool script_shot(struct app *a, const char *path, char *err, size_t cap);
+
+#endif

@@ -1,0 +1,87 @@
+/* theme: every colour, text size, spacing and touch-target size of the
+ * kiosk in one place, computed from the window size and the screen's pixel
+ * density. Widgets and screens take their numbers from here, never from
+ * literals, so that the four target layouts (1920x1080, 1080x1920,
+ * 1280x800, 800x480) and later themes (large text, high contrast) come from
+ * one table. Text/background pairs are listed for the contrast test. */
+#ifndef AULA_UI_THEME_H
+#define AULA_UI_THEME_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+enum theme_color {
+    COL_BG,           /* page background */
+    COL_SURFACE,      /* cards */
+    COL_SHADOW,       /* the edge under a card */
+    COL_BORDER,       /* outlines of secondary buttons */
+    COL_TEXT,         /* body text on BG and SURFACE */
+    COL_TEXT_MUTED,   /* secondary text on BG and SURFACE */
+    COL_PRIMARY,      /* header band, primary buttons */
+    COL_ON_PRIMARY,   /* text on PRIMARY */
+    COL_ON_PRIMARY_2, /* secondary text on PRIMARY */
+    COL_PRIMARY_SOFT, /* selected / today background */
+    COL_ON_SOFT,      /* text on PRIMARY_SOFT */
+    COL_HEADER_BTN,   /* buttons on the header band */
+    COL_FOCUS,        /* keyboard focus ring */
+    COL_PRESSED,      /* overlay while a finger is down */
+    COL_OPEN_BG,
+    COL_OPEN_FG,
+    COL_CLOSED_BG,
+    COL_CLOSED_FG,
+    COL_WARN_BG, /* holidays, changes, notices */
+    COL_WARN_FG,
+    COL_QR_DARK,
+    COL_QR_LIGHT,
+    COL_TILE_BG_0, /* icon discs of category tiles, cycling */
+    COL_TILE_BG_1,
+    COL_TILE_BG_2,
+    COL_TILE_BG_3,
+    COL_TILE_BG_4,
+    COL_TILE_BG_5,
+    COL_TILE_FG, /* icons on the discs */
+    NCOLORS
+};
+#define THEME_TILE_COLORS 6
+
+struct theme {
+    SDL_Color c[NCOLORS];
+    int w, h;
+    bool portrait; /* taller than wide */
+    bool compact;  /* a small panel (short side < 600 px) */
+    float scale;   /* layout scale against 1920x1080 */
+    float px_per_mm;
+
+    /* text sizes (px) */
+    int fs_clock, fs_title, fs_heading, fs_subheading, fs_body, fs_small;
+    /* spacing (px) */
+    int margin, pad, gap, gap_small, radius, radius_small, shadow;
+    int ring, ring_gap; /* focus ring width and distance */
+    int rule;           /* divider lines, strike-through */
+    /* sizes (px) */
+    int target;   /* smallest touch target: at least 9 mm */
+    int button_h; /* ordinary buttons */
+    int header_h; /* header band of inner screens */
+    int home_header_h;
+    int icon, icon_large, tile_disc;
+    int row_h;     /* list rows */
+    int qr_min;    /* smallest QR code side: at least 4 cm */
+    int max_line;  /* longest comfortable line of body text */
+    int drag_slop; /* movement before a press becomes a drag */
+    /* motion */
+    float fling_decay_ms; /* time constant of inertia */
+};
+
+struct theme_pair {
+    enum theme_color fg, bg;
+    const char *what;
+};
+
+void theme_init(struct theme *t, int w, int h, float px_per_mm);
+/* WCAG 2 contrast ratio of two opaque colours (1..21). */
+double theme_contrast(SDL_Color a, SDL_Color b);
+/* The text/background pairs the widgets use; returns how many. */
+size_t theme_text_pairs(const struct theme_pair **out);
+
+#endif

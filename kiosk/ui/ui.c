@@ -1,0 +1,736 @@
+/* ui: application state, screen stack, input and frame scheduling; see
+ * ui.h. */
+#include "ui/ui.h"
+#include "ui/screens.h"
+#include "ui/widget.h"
+#include "domain/zone.h"
+#include "base/log.h"
+#include "base/xalloc.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define IDLE_WARN_MS   10000 /* the countdown notice before an idle reset */
+#define FLING_FRAME_MS 16
+#define FLING_MIN_VEL  0.02f /* px/ms below which a fling stops */
+
+/* ---- screen stack ---- */
+
+static void forget_frame(struct app *a)
+{
+    a->ntargets = 0;
+    a->nscrolls = 0;
+    a->drag = NULL;
+    a->dragging = false;
+    a->pressed[0] = '\0';
+    a->dirty = true;
+}
+
+static void leave_top(struct app *a)
+{
+    struct screen *s = &a->stack[a->depth - 1];
+    if (s->ops->leave)
+        s->ops->leave(a, s->st);
+    s->st = NULL;
+}
+
+void ui_push(struct app *a, const struct screen_ops *ops, const char *arg)
+{
+    if (a->depth == UI_MAX_DEPTH) { /* a deep trail: drop the oldest above home */
+        struct screen *s = &a->stack[1];
+        if (s->ops->leave)
+            s->ops->leave(a, s->st);
+        memmove(&a->stack[1], &a->stack[2], sizeof(a->stack[0]) * (UI_MAX_DEPTH - 2));
+        a->depth--;
+    }
+    struct screen *s = &a->stack[a->depth];
+    memset(s, 0, sizeof(*s));
+    s->ops = ops;
+    snprintf(s->arg, sizeof(s->arg), "%s", arg ? arg : "");
+    s->st = ops->enter(a, arg);
+    a->depth++;
+    a->focus[0] = '\0';
+    forget_frame(a);
+}
+
+void ui_pop(struct app *a)
+{
+    if (a->depth <= 1)
+        return;
+    leave_top(a);
+    a->depth--;
+    a->focus[0] = '\0';
+    forget_frame(a);
+}
+
+void ui_go_home(struct app *a)
+{
+    while (a->depth > 1)
+        ui_pop(a);
+}
+
+void ui_reload(struct app *a)
+{
+    for (int i = 0; i < a->depth; i++) {
+        struct screen *s = &a->stack[i];
+        if (s->ops->leave)
+            s->ops->leave(a, s->st);
+        s->st = s->ops->enter(a, s->arg[0] ? s->arg : NULL);
+    }
+    forget_frame(a);
+}
+
+void ui_set_lang(struct app *a, const char *lang)
+{
+    snprintf(a->lang, sizeof(a->lang), "%s", lang);
+    const struct content_lang *l = a->content ? content_lang(a->content, lang) : NULL;
+    a->rtl = l ? l->rtl : false;
+    a->draw.mirror = a->rtl;
+    ui_reload(a);
+}
+
+/* ---- set-up ---- */
+
+bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
+{
+    memset(a, 0, sizeof(*a));
+    if (!platform_init(&a->plat, &o->plat, err, cap))
+        return false;
+    a->text = text_new(a->plat.ren, NULL, err, cap);
+    if (!a->text) {
+        platform_quit(&a->plat);
+        return false;
+    }
+    theme_init(&a->theme, a->plat.width, a->plat.height, a->plat.px_per_mm);
+    draw_init(&a->draw, a->plat.ren, a->text, &a->theme);
+
+    a->content_status = SNAPSHOT_MISSING;
+    if (o->snapshot)
+        a->content_status =
+            content_open(o->snapshot, &a->content, a->content_msg, sizeof(a->content_msg));
+    else
+        snprintf(a->content_msg, sizeof(a->content_msg), "no snapshot given (--snapshot FILE)");
+    if (!a->content)
+        LOG_ERR("%s", a->content_msg);
+
+    const char *tz = a->content ? a->content->tz : "Europe/Helsinki";
+    if (o->now) {
+        if (!zone_parse_instant(o->now, tz, &a->now_base)) {
+            snprintf(err, cap, "--now %s: expected 2026-11-24T10:15 (site time) or ...Z (UTC)",
+                     o->now);
+            ui_free(a);
+            return false;
+        }
+        a->frozen = true;
+    }
+    a->idle_ms = o->idle_seconds > 0 ? o->idle_seconds * 1000 : 0;
+
+    const char *lang = a->content ? a->content->default_lang : "fi";
+    if (o->lang && (!a->content || content_lang(a->content, o->lang)))
+        lang = o->lang;
+    else if (o->lang)
+        LOG_WARN("--lang %s: the content has no such language; using %s", o->lang, lang);
+    snprintf(a->lang, sizeof(a->lang), "%s", lang);
+    const struct content_lang *l = a->content ? content_lang(a->content, lang) : NULL;
+    a->rtl = l ? l->rtl : false;
+    a->draw.mirror = a->rtl;
+
+    ui_push(a, a->content ? &screen_home : &screen_problem, NULL);
+    a->shown_minute = ui_now(a) / 60;
+    return true;
+}
+
+void ui_free(struct app *a)
+{
+    while (a->depth > 0) {
+        leave_top(a);
+        a->depth--;
+    }
+    free(a->targets);
+    draw_free(&a->draw);
+    text_free(a->text);
+    content_close(a->content);
+    platform_quit(&a->plat);
+    memset(a, 0, sizeof(*a));
+}
+
+int64_t ui_now(const struct app *a)
+{
+    if (a->frozen)
+        return a->now_base + a->ms / 1000;
+    return (int64_t)time(NULL);
+}
+
+const char *ui_str(const struct app *a, enum str_id id)
+{
+    return str_get(a->lang, id);
+}
+
+/* ---- targets and scrolling ---- */
+
+static bool intersect(SDL_Rect a, SDL_Rect b, SDL_Rect *out)
+{
+    return SDL_IntersectRect(&a, &b, out) == SDL_TRUE;
+}
+
+void ui_target(struct app *a, const char *id, SDL_Rect r, int radius)
+{
+    XGROW(a->targets, a->captargets, a->ntargets + 1);
+    struct ui_target *t = &a->targets[a->ntargets++];
+    memset(t, 0, sizeof(*t));
+    snprintf(t->id, sizeof(t->id), "%s", id);
+    t->r = r;
+    t->radius = radius;
+    t->sc = a->cur_scroll;
+    if (!a->cur_scroll || !intersect(r, a->cur_scroll->view, &t->vis))
+        t->vis = a->cur_scroll ? (SDL_Rect){0, 0, 0, 0} : r;
+}
+
+bool ui_is_pressed(const struct app *a, const char *id)
+{
+    return a->pressed[0] && !a->dragging && strcmp(a->pressed, id) == 0;
+}
+
+const struct ui_target *ui_find_target(const struct app *a, const char *id)
+{
+    for (size_t i = 0; i < a->ntargets; i++)
+        if (strcmp(a->targets[i].id, id) == 0)
+            return &a->targets[i];
+    return NULL;
+}
+
+static float max_scroll(const struct scroll *sc)
+{
+    float m = (float)(sc->content_h - sc->view.h);
+    return m > 0 ? m : 0;
+}
+
+static void clamp_scroll(struct scroll *sc)
+{
+    float m = max_scroll(sc);
+    if (sc->y > m) {
+        sc->y = m;
+        sc->vel = 0;
+    }
+    if (sc->y < 0) {
+        sc->y = 0;
+        sc->vel = 0;
+    }
+}
+
+int ui_scroll_begin(struct app *a, struct scroll *sc, SDL_Rect view)
+{
+    sc->view = view;
+    clamp_scroll(sc);
+    if (a->nscrolls < UI_MAX_SCROLLS)
+        a->scrolls[a->nscrolls++] = sc;
+    a->cur_scroll = sc;
+    draw_clip(&a->draw, &view);
+    return -(int)lroundf(sc->y);
+}
+
+void ui_scroll_end(struct app *a, struct scroll *sc, int content_h)
+{
+    sc->content_h = content_h;
+    a->cur_scroll = NULL;
+    draw_clip(&a->draw, NULL);
+    float m = max_scroll(sc);
+    if (m <= 0)
+        return;
+    /* A quiet indicator on the end edge: there is more below. */
+    const struct theme *th = &a->theme;
+    int track = sc->view.h - 2 * th->gap_small;
+    int bar_h = (int)((float)track * (float)sc->view.h / (float)content_h);
+    if (bar_h < th->target / 2)
+        bar_h = th->target / 2;
+    int y = sc->view.y + th->gap_small + (int)((float)(track - bar_h) * (sc->y / m));
+    SDL_Rect bar = {sc->view.x + sc->view.w - th->gap_small - th->rule * 2, y, th->rule * 2, bar_h};
+    draw_rrect(&a->draw, bar, th->rule, draw_color(&a->draw, COL_BORDER));
+}
+
+bool ui_visible(const struct app *a, SDL_Rect r)
+{
+    SDL_Rect tmp;
+    return !a->cur_scroll || intersect(r, a->cur_scroll->view, &tmp);
+}
+
+/* ---- drawing a frame ---- */
+
+static void draw_focus(struct app *a)
+{
+    const struct theme *th = &a->theme;
+    const struct ui_target *t = a->focus[0] ? ui_find_target(a, a->focus) : NULL;
+    if (!t && a->ntargets > 0) {
+        t = &a->targets[0];
+        snprintf(a->focus, sizeof(a->focus), "%s", t->id);
+    }
+    if (!t || t->vis.w == 0)
+        return;
+    int grow = th->ring_gap + th->ring;
+    SDL_Rect r = {t->r.x - grow, t->r.y - grow, t->r.w + 2 * grow, t->r.h + 2 * grow};
+    if (t->sc)
+        draw_clip(&a->draw, &t->sc->view);
+    draw_rring(&a->draw, r, t->radius + grow, th->ring, draw_color(&a->draw, COL_FOCUS));
+    if (t->sc)
+        draw_clip(&a->draw, NULL);
+}
+
+static void draw_pressed(struct app *a)
+{
+    if (!a->pressed[0] || a->dragging)
+        return;
+    const struct ui_target *t = ui_find_target(a, a->pressed);
+    if (!t || t->vis.w == 0)
+        return;
+    if (t->sc)
+        draw_clip(&a->draw, &t->sc->view);
+    draw_rrect(&a->draw, t->r, t->radius, draw_color(&a->draw, COL_PRESSED));
+    if (t->sc)
+        draw_clip(&a->draw, NULL);
+}
+
+static int idle_left_ms(const struct app *a)
+{
+    if (a->idle_ms <= 0)
+        return -1;
+    bool at_rest = a->depth <= 1 && (!a->content || strcmp(a->lang, a->content->default_lang) == 0);
+    if (at_rest)
+        return -1;
+    int elapsed = (int)(a->ms - a->last_input_ms);
+    return a->idle_ms - elapsed;
+}
+
+static void draw_idle_notice(struct app *a)
+{
+    int left = idle_left_ms(a);
+    if (left < 0 || left > IDLE_WARN_MS)
+        return;
+    char msg[256];
+    char secs[16];
+    snprintf(secs, sizeof(secs), "%d", (left + 999) / 1000);
+    str_fill(msg, sizeof(msg), ui_str(a, S_IDLE), secs, NULL);
+    widget_notice(a, msg);
+}
+
+void ui_render(struct app *a, bool force)
+{
+    if (!a->dirty && !force)
+        return;
+    a->ntargets = 0;
+    a->nscrolls = 0;
+    draw_clear(&a->draw, COL_BG);
+    struct screen *s = &a->stack[a->depth - 1];
+    s->ops->draw(a, s->st);
+    draw_pressed(a);
+    if (a->show_focus)
+        draw_focus(a);
+    draw_idle_notice(a);
+    platform_present(&a->plat);
+    text_frame_end(a->text);
+    a->dirty = false;
+    a->frames++;
+}
+
+/* ---- input ---- */
+
+static const struct ui_target *hit(const struct app *a, int x, int y)
+{
+    for (size_t i = a->ntargets; i-- > 0;) {
+        const struct ui_target *t = &a->targets[i];
+        if (t->vis.w == 0)
+            continue;
+        SDL_Rect m = draw_map(&a->draw, t->vis);
+        SDL_Point p = {x, y};
+        if (SDL_PointInRect(&p, &m))
+            return t;
+    }
+    return NULL;
+}
+
+static struct scroll *scroll_at(const struct app *a, int x, int y)
+{
+    for (int i = a->nscrolls; i-- > 0;) {
+        SDL_Rect m = draw_map(&a->draw, a->scrolls[i]->view);
+        SDL_Point p = {x, y};
+        if (SDL_PointInRect(&p, &m))
+            return a->scrolls[i];
+    }
+    return NULL;
+}
+
+static const struct screen_ops *screen_for(const char *id, const char **arg)
+{
+    static const struct {
+        const char *prefix;
+        const struct screen_ops *ops;
+        bool keep_whole; /* the whole id is the argument */
+    } routes[] = {
+        {"category:", &screen_list, true},  {"service:", &screen_service, false},
+        {"org:", &screen_org, false},       {"services", &screen_list, true},
+        {"orgs", &screen_list, true},       {"calendar", &screen_calendar, false},
+        {"languages", &screen_lang, false},
+    };
+    for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+        size_t n = strlen(routes[i].prefix);
+        if (strncmp(id, routes[i].prefix, n) != 0)
+            continue;
+        bool exact = routes[i].prefix[n - 1] != ':';
+        if (exact && id[n] != '\0')
+            continue;
+        *arg = routes[i].keep_whole ? id : (exact ? NULL : id + n);
+        return routes[i].ops;
+    }
+    return NULL;
+}
+
+bool ui_activate(struct app *a, const char *id)
+{
+    a->dirty = true;
+    struct screen *s = &a->stack[a->depth - 1];
+    if (s->ops->action && s->ops->action(a, s->st, id))
+        return true;
+    if (strcmp(id, "back") == 0) {
+        ui_pop(a);
+        return true;
+    }
+    if (strcmp(id, "home") == 0) {
+        ui_go_home(a);
+        return true;
+    }
+    if (strncmp(id, "lang:", 5) == 0) {
+        ui_set_lang(a, id + 5);
+        snprintf(a->focus, sizeof(a->focus), "%s", id);
+        return true;
+    }
+    const char *arg = NULL;
+    const struct screen_ops *ops = screen_for(id, &arg);
+    if (ops && a->content) {
+        ui_push(a, ops, arg);
+        return true;
+    }
+    return false;
+}
+
+static void scroll_into_view(struct app *a, const struct ui_target *t)
+{
+    if (!t || !t->sc)
+        return;
+    struct scroll *sc = t->sc;
+    int pad = a->theme.gap + a->theme.ring + a->theme.ring_gap;
+    if (t->r.y - pad < sc->view.y)
+        sc->y -= (float)(sc->view.y - (t->r.y - pad));
+    else if (t->r.y + t->r.h + pad > sc->view.y + sc->view.h)
+        sc->y += (float)(t->r.y + t->r.h + pad - (sc->view.y + sc->view.h));
+    sc->vel = 0;
+    clamp_scroll(sc);
+}
+
+bool ui_reveal(struct app *a, const char *id)
+{
+    const struct ui_target *t = ui_find_target(a, id);
+    if (!t)
+        return false;
+    if (t->vis.w == 0 || t->vis.h < t->r.h) {
+        scroll_into_view(a, t);
+        a->dirty = true;
+        ui_render(a, false);
+    }
+    return true;
+}
+
+static int focus_index(const struct app *a)
+{
+    for (size_t i = 0; i < a->ntargets; i++)
+        if (strcmp(a->targets[i].id, a->focus) == 0)
+            return (int)i;
+    return -1;
+}
+
+static SDL_Point center(const struct app *a, const struct ui_target *t)
+{
+    SDL_Rect m = draw_map(&a->draw, t->r);
+    return (SDL_Point){m.x + m.w / 2, m.y + m.h / 2};
+}
+
+/* The nearest target in a direction on screen (dx, dy one of -1, 0, 1). */
+static int spatial(const struct app *a, int from, int dx, int dy)
+{
+    SDL_Point c = center(a, &a->targets[from]);
+    SDL_Rect fm = draw_map(&a->draw, a->targets[from].r);
+    int best = -1;
+    long best_score = 0;
+    for (size_t i = 0; i < a->ntargets; i++) {
+        if ((int)i == from)
+            continue;
+        SDL_Rect m = draw_map(&a->draw, a->targets[i].r);
+        SDL_Point p = center(a, &a->targets[i]);
+        long along, across;
+        if (dx) {
+            bool ahead = dx > 0 ? m.x >= fm.x + fm.w - 1 : m.x + m.w <= fm.x + 1;
+            if (!ahead)
+                continue;
+            along = labs((long)(p.x - c.x));
+            across = labs((long)(p.y - c.y));
+        } else {
+            bool ahead = dy > 0 ? m.y >= fm.y + fm.h - 1 : m.y + m.h <= fm.y + 1;
+            if (!ahead)
+                continue;
+            along = labs((long)(p.y - c.y));
+            across = labs((long)(p.x - c.x));
+        }
+        long score = along + 3 * across;
+        if (best < 0 || score < best_score) {
+            best = (int)i;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+static void handle_key(struct app *a, enum input_key key)
+{
+    bool was_visible = a->show_focus;
+    a->show_focus = true;
+    a->dirty = true;
+    if (key == KEY_BACK) {
+        ui_activate(a, "back");
+        return;
+    }
+    if (key == KEY_HOME) {
+        ui_go_home(a);
+        return;
+    }
+    if (a->ntargets == 0)
+        return;
+    int i = focus_index(a);
+    if (i < 0) {
+        snprintf(a->focus, sizeof(a->focus), "%s", a->targets[0].id);
+        if (key != KEY_ENTER || !was_visible)
+            return;
+        i = 0;
+    }
+    int n = (int)a->ntargets, next = i;
+    switch (key) {
+    case KEY_TAB:
+        next = (i + 1) % n;
+        break;
+    case KEY_BACKTAB:
+        next = (i + n - 1) % n;
+        break;
+    case KEY_LEFT:
+    case KEY_RIGHT:
+    case KEY_UP:
+    case KEY_DOWN: {
+        int dx = key == KEY_LEFT ? -1 : key == KEY_RIGHT ? 1 : 0;
+        int dy = key == KEY_UP ? -1 : key == KEY_DOWN ? 1 : 0;
+        int s = spatial(a, i, dx, dy);
+        next = s >= 0 ? s : i;
+        break;
+    }
+    case KEY_PAGEUP:
+    case KEY_PAGEDOWN:
+        if (a->targets[i].sc) {
+            struct scroll *sc = a->targets[i].sc;
+            sc->y += (key == KEY_PAGEDOWN ? 1.0f : -1.0f) * (float)sc->view.h * 0.8f;
+            clamp_scroll(sc);
+        }
+        return;
+    case KEY_ENTER: {
+        char id[UI_ID_LEN];
+        snprintf(id, sizeof(id), "%s", a->targets[i].id);
+        ui_activate(a, id);
+        return;
+    }
+    default:
+        return;
+    }
+    snprintf(a->focus, sizeof(a->focus), "%s", a->targets[next].id);
+    scroll_into_view(a, &a->targets[next]);
+}
+
+void ui_handle(struct app *a, const struct input_event *ev)
+{
+    if (ev->kind != INPUT_EXPOSE && ev->kind != INPUT_RESIZE) {
+        int left = idle_left_ms(a);
+        a->last_input_ms = a->ms;
+        if (left >= 0 && left <= IDLE_WARN_MS)
+            a->dirty = true; /* the notice goes away */
+    }
+    /* Input must meet the picture it refers to. */
+    if (a->dirty && (ev->kind == INPUT_PRESS || ev->kind == INPUT_KEY))
+        ui_render(a, false);
+    switch (ev->kind) {
+    case INPUT_QUIT:
+        a->quit = true;
+        return;
+    case INPUT_RESIZE:
+        theme_init(&a->theme, a->plat.width, a->plat.height, a->plat.px_per_mm);
+        draw_flush(&a->draw);
+        text_flush(a->text);
+        forget_frame(a);
+        return;
+    case INPUT_EXPOSE:
+        a->dirty = true;
+        return;
+    case INPUT_KEY:
+        handle_key(a, ev->key);
+        return;
+    case INPUT_PRESS: {
+        if (a->show_focus) {
+            a->show_focus = false;
+            a->dirty = true;
+        }
+        a->down = true;
+        a->dragging = false;
+        a->stopped_fling = false;
+        a->down_x = ev->x;
+        a->down_y = a->last_y = ev->y;
+        a->last_ms = a->ms;
+        a->drag = scroll_at(a, ev->x, ev->y);
+        if (a->drag && a->drag->vel != 0) {
+            a->drag->vel = 0; /* a touch stops a fling, and is no tap */
+            a->stopped_fling = true;
+        }
+        const struct ui_target *t = a->stopped_fling ? NULL : hit(a, ev->x, ev->y);
+        snprintf(a->pressed, sizeof(a->pressed), "%s", t ? t->id : "");
+        if (t)
+            a->dirty = true;
+        return;
+    }
+    case INPUT_MOVE: {
+        if (!a->down)
+            return;
+        int dy = ev->y - a->down_y, dx = ev->x - a->down_x;
+        if (!a->dragging && a->drag && abs(dy) > a->theme.drag_slop) {
+            /* From here on the content follows the finger. */
+            a->dragging = true;
+            a->drag_from = a->drag->y;
+            a->down_y = ev->y;
+            a->drag->vel = 0;
+            a->dirty = true;
+        }
+        if (a->dragging) {
+            uint32_t dt = a->ms - a->last_ms;
+            a->drag->y = a->drag_from - (float)(ev->y - a->down_y);
+            clamp_scroll(a->drag);
+            if (dt > 0) {
+                float v = (float)(a->last_y - ev->y) / (float)dt;
+                a->drag->vel = 0.7f * v + 0.3f * a->drag->vel;
+            }
+            a->last_y = ev->y;
+            a->last_ms = a->ms;
+            a->dirty = true;
+        } else if (a->pressed[0] &&
+                   (abs(dx) > a->theme.drag_slop * 2 || abs(dy) > a->theme.drag_slop * 2)) {
+            a->pressed[0] = '\0'; /* slid off: no tap */
+            a->dirty = true;
+        }
+        return;
+    }
+    case INPUT_RELEASE: {
+        if (!a->down)
+            return;
+        a->down = false;
+        if (a->dragging) {
+            a->dragging = false;
+            /* A finger that stopped before lifting does not fling. */
+            if (a->ms - a->last_ms > 100 || fabsf(a->drag->vel) < FLING_MIN_VEL)
+                a->drag->vel = 0;
+            a->pressed[0] = '\0';
+            a->dirty = true;
+            return;
+        }
+        if (a->drag)
+            a->drag->vel = 0;
+        char id[UI_ID_LEN];
+        snprintf(id, sizeof(id), "%s", a->pressed);
+        a->pressed[0] = '\0';
+        const struct ui_target *t = id[0] ? hit(a, ev->x, ev->y) : NULL;
+        if (t && strcmp(t->id, id) == 0)
+            ui_activate(a, id);
+        a->dirty = true;
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+int ui_tick(struct app *a)
+{
+    int next = -1;
+    static const int frame = FLING_FRAME_MS;
+    /* Inertia. */
+    for (int i = 0; i < a->nscrolls; i++) {
+        struct scroll *sc = a->scrolls[i];
+        if (sc->vel == 0 || (a->dragging && a->drag == sc))
+            continue;
+        uint32_t dt = a->ms - a->last_ms;
+        a->last_ms = a->ms;
+        if (dt > 100)
+            dt = frame;
+        sc->y += sc->vel * (float)dt;
+        sc->vel *= expf(-(float)dt / a->theme.fling_decay_ms);
+        if (fabsf(sc->vel) < FLING_MIN_VEL)
+            sc->vel = 0;
+        clamp_scroll(sc);
+        a->dirty = true;
+        if (sc->vel != 0)
+            next = frame;
+    }
+    /* The minute tick. */
+    int64_t now = ui_now(a);
+    if (now / 60 != a->shown_minute) {
+        a->shown_minute = now / 60;
+        a->dirty = true;
+    }
+    int to_minute = (int)(60 - now % 60) * 1000;
+    if (next < 0 || to_minute < next)
+        next = to_minute;
+    /* Idle reset: a countdown, then home in the default language. */
+    int left = idle_left_ms(a);
+    if (left >= 0) {
+        if (left <= 0) {
+            ui_go_home(a);
+            if (a->content && strcmp(a->lang, a->content->default_lang) != 0)
+                ui_set_lang(a, a->content->default_lang);
+            a->show_focus = false;
+            a->dirty = true;
+        } else {
+            int wait = left > IDLE_WARN_MS ? left - IDLE_WARN_MS : (left - 1) % 1000 + 1;
+            if (left <= IDLE_WARN_MS)
+                a->dirty = true;
+            if (wait < next)
+                next = wait;
+        }
+    }
+    struct screen *s = &a->stack[a->depth - 1];
+    if (s->ops->update && s->ops->update(a, s->st))
+        a->dirty = true;
+    return next;
+}
+
+int ui_run(struct app *a)
+{
+    a->ms = SDL_GetTicks();
+    a->last_input_ms = a->ms;
+    ui_render(a, true);
+    while (!a->quit) {
+        a->ms = SDL_GetTicks();
+        int next = ui_tick(a);
+        ui_render(a, false);
+        SDL_Event ev;
+        if (SDL_WaitEventTimeout(&ev, next < 0 ? 60000 : next)) {
+            do {
+                struct input_event in;
+                a->ms = SDL_GetTicks();
+                if (platform_translate(&a->plat, &ev, &in))
+                    ui_handle(a, &in);
+            } while (!a->quit && SDL_PollEvent(&ev));
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,160 @@
+/* ui: the kiosk's state (struct app, passed everywhere), the screen stack,
+ * and everything between input events and screens: hit targets registered
+ * while drawing, keyboard focus with a visible ring, tap versus swipe,
+ * scrolling with inertia, the minute tick, idle reset, and redrawing only
+ * when something changed. Screens share one shape (struct screen_ops):
+ * enter, action, update, draw, leave; they get view models from domain/ and
+ * never run SQL. */
+#ifndef AULA_UI_UI_H
+#define AULA_UI_UI_H
+
+#include "domain/content.h"
+#include "platform/platform.h"
+#include "text/text.h"
+#include "ui/draw.h"
+#include "ui/strings.h"
+#include "ui/theme.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define UI_MAX_DEPTH   8
+#define UI_ID_LEN      96
+#define UI_MAX_SCROLLS 4
+
+struct app;
+
+struct screen_ops {
+    const char *name;
+    /* Loads the view model for arg (an id, or NULL); returns the state. */
+    void *(*enter)(struct app *a, const char *arg);
+    /* A target was activated (tap or Enter); true if the screen handled it. */
+    bool (*action)(struct app *a, void *st, const char *id);
+    /* Called on every wake-up (clock tick); true if the screen must redraw. */
+    bool (*update)(struct app *a, void *st);
+    void (*draw)(struct app *a, void *st);
+    void (*leave)(struct app *a, void *st);
+};
+
+struct screen {
+    const struct screen_ops *ops;
+    void *st;
+    char arg[UI_ID_LEN];
+};
+
+/* A vertically scrolling region of a screen. Lives in the screen's state. */
+struct scroll {
+    SDL_Rect view; /* layout coordinates */
+    float y;       /* offset, 0..max */
+    float vel;     /* px per ms, while flinging */
+    int content_h; /* height of what is inside, from the last draw */
+};
+
+/* Something that can be tapped or focused, as drawn in the last frame. */
+struct ui_target {
+    char id[UI_ID_LEN];
+    SDL_Rect r;   /* layout coordinates, as drawn */
+    SDL_Rect vis; /* the visible part (w = 0: scrolled out of view) */
+    int radius;   /* of the focus ring */
+    struct scroll *sc;
+};
+
+struct app_options {
+    const char *snapshot;
+    const char *lang; /* NULL: the site's default */
+    const char *now;  /* frozen clock, "2026-11-24T10:15" (site time) or "...Z" */
+    int idle_seconds; /* 0: never reset */
+    struct platform_opts plat;
+};
+
+struct app {
+    struct platform plat;
+    struct text *text;
+    struct theme theme;
+    struct draw draw;
+
+    struct content *content; /* NULL: the problem screen explains why */
+    char content_msg[512];
+    enum snapshot_status content_status;
+
+    char lang[16];
+    bool rtl;
+
+    /* Clock: real, or frozen at now_base plus the script's elapsed time. */
+    bool frozen;
+    int64_t now_base;
+    uint32_t ms; /* milliseconds: SDL ticks or the script's clock */
+
+    struct screen stack[UI_MAX_DEPTH];
+    int depth;
+
+    struct ui_target *targets;
+    size_t ntargets, captargets;
+    struct scroll *scrolls[UI_MAX_SCROLLS];
+    int nscrolls;
+    struct scroll *cur_scroll; /* between ui_scroll_begin and _end */
+
+    char focus[UI_ID_LEN];
+    bool show_focus; /* keyboard in use: the ring is visible */
+
+    /* The finger or mouse button that is down. */
+    bool down, dragging, stopped_fling;
+    int down_x, down_y, last_y;
+    uint32_t last_ms;
+    char pressed[UI_ID_LEN];
+    struct scroll *drag;
+    float drag_from;
+
+    bool dirty;
+    bool quit;
+    uint32_t last_input_ms;
+    int idle_ms;
+    int64_t shown_minute; /* the minute the clock on screen shows */
+    unsigned long frames;
+};
+
+bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap);
+void ui_free(struct app *a);
+/* Runs the interactive loop until quit. */
+int ui_run(struct app *a);
+
+/* Current time (UTC seconds). */
+int64_t ui_now(const struct app *a);
+/* Switches the visitor language: UI and content at once. */
+void ui_set_lang(struct app *a, const char *lang);
+void ui_push(struct app *a, const struct screen_ops *ops, const char *arg);
+void ui_pop(struct app *a);
+/* Back to the home screen (keeps the language). */
+void ui_go_home(struct app *a);
+/* Reloads every screen's view model (after a language change). */
+void ui_reload(struct app *a);
+
+/* Input, updates and drawing; used by ui_run and by the headless script. */
+void ui_handle(struct app *a, const struct input_event *ev);
+/* Advances animations and timers to a->ms; returns ms until the next
+ * wake-up needed (-1: only the minute tick). */
+int ui_tick(struct app *a);
+/* Draws the frame if something changed (or force). */
+void ui_render(struct app *a, bool force);
+/* Activates a target by id as a tap would; false if there is none. */
+bool ui_activate(struct app *a, const char *id);
+/* Scrolls the target id into view (as keyboard focus does); false if the
+ * screen has no such target. */
+bool ui_reveal(struct app *a, const char *id);
+/* The target with id in the last frame, or NULL. */
+const struct ui_target *ui_find_target(const struct app *a, const char *id);
+
+/* For screens while drawing: */
+const char *ui_str(const struct app *a, enum str_id id);
+/* Registers a target (layout coordinates). */
+void ui_target(struct app *a, const char *id, SDL_Rect r, int radius);
+bool ui_is_pressed(const struct app *a, const char *id);
+/* Starts a scrolling region: content drawn until ui_scroll_end is offset by
+ * -sc->y and clipped to view. Returns the y offset to add to content. */
+int ui_scroll_begin(struct app *a, struct scroll *sc, SDL_Rect view);
+void ui_scroll_end(struct app *a, struct scroll *sc, int content_h);
+/* True if a layout rectangle is (partly) visible in the current region. */
+bool ui_visible(const struct app *a, SDL_Rect r);
+
+#endif

@@ -1,0 +1,104 @@
+#!/bin/sh
+# Headless render tests of aula: every screen at the four layouts, keyboard
+# navigation, right-to-left, the problem screen, and QR codes decoded back.
+#   render_test.sh AULA PNG_CHECK SNAPSHOT OUTDIR CASE
+set -eu
+aula=$1 check=$2 snap=$3 out=$4 case=$5
+now=2026-11-24T10:15
+mkdir -p "$out"
+
+run() { # size dir script
+    "$aula" --headless --snapshot "$snap" --size "$1" --now "$now" --screenshot "$2" --script "$3"
+}
+
+decode() { # png -> payload
+    zbarimg -q --raw "$1" 2>/dev/null | tr -d '\r' | sed '/^$/d'
+}
+
+case $case in
+screens-*)
+    size=${case#screens-}
+    dir="$out/$size"
+    run "$size" "$dir" "shot:home.png; tap:category:neuvola; shot:category.png;
+        tap:service:neuvola-aurinkolahti; shot:service.png; swipe:400,700,400,200; wait:2;
+        shot:service-scrolled.png; tap:home; tap:orgs; shot:orgs.png;
+        tap:org:hyvinvointialue; shot:org.png; tap:home; tap:calendar; shot:calendar.png;
+        tap:week:next; shot:calendar-next.png; tap:home; tap:services; shot:services.png"
+    for f in home category service service-scrolled orgs org calendar calendar-next services; do
+        "$check" "$dir/$f.png" "$size" 24
+    done
+    # Pages that must differ from each other.
+    "$check" "$dir/calendar-next.png" "$size" 24 "$dir/calendar.png"
+    "$check" "$dir/category.png" "$size" 24 "$dir/home.png"
+    ;;
+scroll)
+    run 1920x1080 "$out/scroll" "tap:category:neuvola; tap:service:neuvola-aurinkolahti;
+        shot:top.png; swipe:400,900,400,300,200; wait:3; shot:scrolled.png"
+    "$check" "$out/scroll/scrolled.png" 1920x1080 24 "$out/scroll/top.png"
+    ;;
+keyboard)
+    # Tab to the first tile, open it, Down/Return to a service, Esc back home.
+    run 1920x1080 "$out/keys" "key:Tab; shot:focus.png; key:Return; shot:list.png;
+        key:Return; shot:detail.png; key:Escape; key:Escape; shot:home.png"
+    "$check" "$out/keys/focus.png" 1920x1080 24
+    "$check" "$out/keys/list.png" 1920x1080 24 "$out/keys/focus.png"
+    "$check" "$out/keys/detail.png" 1920x1080 24 "$out/keys/list.png"
+    ;;
+rtl)
+    run 1920x1080 "$out/rtl" "shot:fi.png; tap:lang:ar; shot:ar.png; tap:category:neuvola;
+        tap:service:neuvola-aurinkolahti; shot:ar-service.png"
+    "$check" "$out/rtl/ar.png" 1920x1080 24 "$out/rtl/fi.png"
+    "$check" "$out/rtl/ar-service.png" 1920x1080 24
+    ;;
+idle)
+    # After the quiet time the screen goes home in the default language.
+    "$aula" --headless --snapshot "$snap" --size 1280x800 --now "$now" --idle 30 \
+        --screenshot "$out/idle" --script "shot:home.png; tap:lang:en; tap:calendar;
+        wait:25; shot:warning.png; wait:10; shot:after.png"
+    "$check" "$out/idle/warning.png" 1280x800 24
+    cmp "$out/idle/home.png" "$out/idle/after.png"
+    ;;
+problem)
+    "$aula" --headless --snapshot "$out/no-such-file.aula" --size 1280x800 \
+        --screenshot "$out/problem-missing.png"
+    "$check" "$out/problem-missing.png" 1280x800 16
+    printf 'not a database' > "$out/broken.aula"
+    "$aula" --headless --snapshot "$out/broken.aula" --size 800x480 \
+        --screenshot "$out/problem-broken.png"
+    "$check" "$out/problem-broken.png" 800x480 16
+    ;;
+qr)
+    run 1920x1080 "$out/qr" "tap:category:neuvola; tap:service:neuvola-aurinkolahti;
+        shot:tel.png; tap:qr:contact:0; shot:vcard.png; tap:home; tap:orgs;
+        tap:org:mll-vuosaari; tap:qr:contact:0; shot:org-vcard.png"
+    got=$(decode "$out/qr/tel.png")
+    [ "$got" = "tel:+358931044444" ] || { echo "tel QR decoded as '$got'"; exit 1; }
+    got=$(decode "$out/qr/vcard.png")
+    want='BEGIN:VCARD
+VERSION:3.0
+N:Virtanen;Anna;;;
+FN:Anna Virtanen
+ORG:Itä-Helsingin hyvinvointipalvelut
+TITLE:Terveydenhoitaja
+TEL;TYPE=VOICE:+358401234567
+EMAIL;TYPE=INTERNET:anna.virtanen@example.fi
+END:VCARD'
+    [ "$got" = "$want" ] || { echo "vCard QR decoded as:"; echo "$got"; exit 1; }
+    decode "$out/qr/org-vcard.png" | grep -qx 'FN:Mikko Korhonen' ||
+        { echo "organisation contact QR did not decode"; exit 1; }
+    # Small screen: the code still decodes.
+    run 800x480 "$out/qr-small" "tap:category:neuvola; tap:service:neuvola-aurinkolahti;
+        tap:qr:contact:0; tap:qr:service; shot:tel.png"
+    got=$(decode "$out/qr-small/tel.png")
+    [ "$got" = "tel:+358931044444" ] || { echo "small-screen tel QR decoded as '$got'"; exit 1; }
+    ;;
+bad-script)
+    if run 1920x1080 "$out/bad" "tap:no-such-target" 2>"$out/bad.err"; then
+        echo "a bad script must fail"; exit 1
+    fi
+    grep -q "no such target on the home screen" "$out/bad.err"
+    ;;
+*)
+    echo "unknown case $case"; exit 2
+    ;;
+esac
