@@ -22,9 +22,16 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
 fi
 out=build/screenshots
 mkdir -p "$out"
+# A short tour: home, a category, a service, the week, and the home screen
+# in Arabic, at each of the four display sizes.
+tour='shot:home.png; tap:category:neuvola-terveys; shot:category.png; tap:service:lastenneuvola;
+shot:service.png; tap:home; tap:calendar; shot:calendar.png'
 for size in 1920x1080 1080x1920 1280x800 800x480; do
+    mkdir -p "$out/$size"
     build/kiosk/app/aula --headless --snapshot build/demo.aula --size "$size" \
-        --screenshot "$out/home-$size.png" "$@"
+        --script "$tour" --screenshot "$out/$size" "$@"
+    build/kiosk/app/aula --headless --snapshot build/demo.aula --size "$size" --lang ar \
+        --screenshot "$out/$size/home-ar.png" "$@"
 done
-echo "No display found: screenshots of the demo are in $out/"
-ls "$out"
+echo "No display found: screenshots of the demo are in $out/<size>/"
+ls "$out"/*
