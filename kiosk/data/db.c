@@ -34,7 +34,17 @@ static struct db *open_with(const char *path, int flags, char *err, size_t errca
 
 struct db *db_open_readonly(const char *path, char *err, size_t errcap)
 {
-    return open_with(path, SQLITE_OPEN_READONLY, err, errcap);
+    struct db *db = open_with(path, SQLITE_OPEN_READONLY, err, errcap);
+    if (!db)
+        return NULL;
+    /* Content comes from outside: no writes, no schema tricks (triggers or
+     * views calling functions), no changes to the file even by a bug. */
+    sqlite3_db_config(db->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+    sqlite3_db_config(db->h, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+    sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+    sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+    sqlite3_exec(db->h, "PRAGMA query_only = 1", NULL, NULL, NULL);
+    return db;
 }
 
 struct db *db_open_create(const char *path, char *err, size_t errcap)

@@ -120,7 +120,8 @@ CREATE TABLE service (
     organization_id TEXT NOT NULL REFERENCES organization(id),
     phone           TEXT,
     email           TEXT,
-    website         TEXT
+    website         TEXT,
+    sensitive       INTEGER NOT NULL DEFAULT 0 -- 1: shows a quick-exit button (e.g. violence, shelter)
 );
 CREATE TABLE service_i18n (
     id          TEXT NOT NULL REFERENCES service(id),

@@ -54,8 +54,9 @@ enum snapshot_status snapshot_open(const char *path, bool full_check, struct db 
         st = ver > SNAPSHOT_SCHEMA_VERSION ? SNAPSHOT_NEWER : SNAPSHOT_CORRUPT;
         goto fail;
     }
-    if (full_check) {
-        struct db_stmt *q = db_prepare(db, "PRAGMA integrity_check");
+    {
+        struct db_stmt *q =
+            db_prepare(db, full_check ? "PRAGMA integrity_check" : "PRAGMA quick_check");
         const char *res = q && db_step(q) == DB_ROW ? db_col_text(q, 0) : "cannot run check";
         if (strcmp(res, "ok") != 0) {
             snprintf(msg, msgcap, "%s: snapshot is damaged: %s", path, res);

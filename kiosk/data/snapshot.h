@@ -39,7 +39,10 @@ struct snapshot_info {
 /* Opens path read-only and checks that it is an aula snapshot this program
  * understands. On failure returns the reason, *out is NULL and msg holds a
  * sentence for a person ("... is not an aula snapshot (application_id ...)").
- * full_check runs SQLite's integrity check too (slower; for installers). */
+ * The file is opened read-only and defensively (no writes, no triggers or
+ * views, untrusted schema) and checked with SQLite's quick_check;
+ * full_check runs the complete integrity_check instead (slower; for
+ * installers). */
 enum snapshot_status snapshot_open(const char *path, bool full_check, struct db **out, char *msg,
                                    size_t msgcap);
 

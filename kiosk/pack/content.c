@@ -136,6 +136,7 @@ static const struct colspec service_cols[] = {
     {"phone", T_PHONE, false, NULL, 0, 0},
     {"email", T_EMAIL, false, NULL, 0, 0},
     {"website", T_URL, false, NULL, 0, 0},
+    {"sensitive", T_BOOL, false, NULL, 0, 0},
     {NULL, 0, 0, NULL, 0, 0},
 };
 static const struct colspec contact_cols[] = {

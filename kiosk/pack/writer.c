@@ -387,7 +387,7 @@ static void write_services(struct writer *w)
 {
     const struct content *c = w->c;
     struct db_stmt *st = prep(w, "INSERT INTO service(id, organization_id, phone, email, "
-                                 "website) VALUES (?1, ?2, ?3, ?4, ?5)");
+                                 "website, sensitive) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     struct db_stmt *tr = prep(w, "INSERT INTO service_i18n(id, lang, name, description) "
                                  "VALUES (?1, ?2, ?3, ?4)");
     struct db_stmt *sal = prep(w, "INSERT OR IGNORE INTO service_at_location(service_id, "
@@ -404,6 +404,7 @@ static void write_services(struct writer *w)
         db_bind_text(st, 3, opt_text(cell(c, CF_SERVICES, r, "phone")));
         db_bind_text(st, 4, opt_text(cell(c, CF_SERVICES, r, "email")));
         db_bind_text(st, 5, opt_text(cell(c, CF_SERVICES, r, "website")));
+        db_bind_int(st, 6, validate_bool(cell(c, CF_SERVICES, r, "sensitive")) == TRI_YES);
         run(w, st, "service");
         put_i18n(w, tr, CF_SERVICES, r, id, 0, f, 2);
         insert_list(w, sal, cell(c, CF_SERVICES, r, "locations"), id, NULL, false);

@@ -68,7 +68,7 @@ INSERT INTO taxonomy_term_i18n VALUES
   ('ika-1-6', 'fi', 'Lapset 1–6 v'), ('ika-1-6', 'en', 'Children 1–6'),
   ('vanhemmat', 'fi', 'Vanhemmat'), ('vanhemmat', 'en', 'Parents');
 
-INSERT INTO service VALUES
+INSERT INTO service (id, organization_id, phone, email, website) VALUES
   ('neuvola-aurinkolahti', 'hyvinvointialue', '+358 9 310 44444', 'neuvola@example.fi', 'https://example.fi/neuvola'),
   ('perhetyo', 'hyvinvointialue', '+358 9 310 55555', NULL, NULL),
   ('perheneuvola', 'hyvinvointialue', '+358 9 310 66666', NULL, NULL),

@@ -288,6 +288,10 @@ static void test_round_trip(void **state)
     assert_string_equal(in.timezone, "Europe/Helsinki");
 
     assert_int_equal(q(db, "SELECT count(*) FROM service"), 2);
+    assert_int_equal(q(db, "SELECT count(*) FROM service WHERE sensitive = 1 AND id = 'kahvila'"),
+                     1);
+    assert_int_equal(q(db, "SELECT count(*) FROM service WHERE sensitive = 0 AND id = 'neuvola'"),
+                     1);
     assert_int_equal(q(db, "SELECT count(*) FROM organization"), 2);
     assert_int_equal(q(db, "SELECT count(*) FROM contact_service WHERE contact_id = 'anna'"), 1);
     assert_int_equal(q(db, "SELECT count(*) FROM service_i18n WHERE id = 'neuvola'"), 4);
@@ -425,6 +429,37 @@ static void test_logos(void **state)
     unlink(out);
 }
 
+/* A damaged snapshot (bytes overwritten in the middle, as a bad SD card
+ * might) is refused by the quick check the kiosk runs on open. */
+static void test_damaged_snapshot_refused(void **state)
+{
+    (void)state;
+    fresh_copy();
+    char out[256];
+    snprintf(out, sizeof(out), "/tmp/aula-out-%ld.aula", (long)getpid());
+    free(run_build(PACK_EXIT_OK, out));
+    struct db *db;
+    char msg[512];
+    assert_int_equal(snapshot_open(out, false, &db, msg, sizeof(msg)), SNAPSHOT_OK);
+    int64_t pages = q(db, "PRAGMA page_count");
+    db_close(db);
+    assert_true(pages > 8);
+    FILE *f = fopen(out, "r+b");
+    assert_non_null(f);
+    /* Overwrite every page after the schema with garbage headers. */
+    for (int64_t p = 4; p < pages; p++) {
+        assert_int_equal(fseek(f, (long)(p * 4096), SEEK_SET), 0);
+        static const char junk[64] = "\x0d\xff\xff\xff\xff\xff\xff\xff";
+        assert_int_equal(fwrite(junk, 1, sizeof(junk), f), sizeof(junk));
+    }
+    fclose(f);
+    enum snapshot_status st = snapshot_open(out, false, &db, msg, sizeof(msg));
+    assert_int_equal(st, SNAPSHOT_CORRUPT);
+    assert_null(db);
+    assert_non_null(strstr(msg, "snapshot is damaged"));
+    unlink(out);
+}
+
 static void test_info_refuses_other_files(void **state)
 {
     (void)state;
@@ -488,6 +523,7 @@ int main(void)
         cmocka_unit_test(test_warnings_do_not_block),
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_logos),
+        cmocka_unit_test(test_damaged_snapshot_refused),
         cmocka_unit_test(test_info_refuses_other_files),
     };
     return cmocka_run_group_tests(tests, NULL, cleanup);
