@@ -6,9 +6,10 @@ set -eu
 BUILD="build-essential cmake pkg-config clang
   libsqlite3-dev libical-dev libcsv-dev
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfribidi-dev libharfbuzz-dev
-  libqrencode-dev libsodium-dev
+  libqrencode-dev libsodium-dev libcurl4-openssl-dev
   fonts-noto-core tzdata sqlite3"
-TEST="libcmocka-dev zbar-tools xvfb xauth python3 minisign"
+TEST="libcmocka-dev zbar-tools xvfb xauth python3 minisign nginx-light openssl
+  dpkg-dev systemd"
 
 want="$BUILD"
 [ "${1:-build}" = test ] && want="$BUILD $TEST"
