@@ -1,6 +1,7 @@
 /* aula-pack: the content compiler's command line. Wiring only: the work
  * is in kiosk/pack/. */
 #include "base/civil.h"
+#include "import/importcmd.h"
 #include "pack/build.h"
 #include "sync/signcmd.h"
 
@@ -17,6 +18,7 @@ static void usage(FILE *f)
           "  aula-pack info FILE.aula\n",
           f);
     fputs(signcmd_usage, f);
+    fputs(importcmd_usage, f);
     fputs("window options:\n"
           "  --from DATE     first day of the calendar window (default: 7 days ago)\n"
           "  --until DATE    last day of the calendar window (default: 180 days ahead)\n"
@@ -39,6 +41,8 @@ int main(int argc, char **argv)
         printf("aula-pack %s\n", AULA_VERSION);
         return PACK_EXIT_OK;
     }
+    if (importcmd_handles(argv[1]))
+        return importcmd_main(argc - 1, argv + 1, stdout, stderr);
     if (signcmd_handles(argv[1]))
         return signcmd_main(argc - 1, argv + 1, stdout, stderr);
     const char *cmd = argv[1], *src = NULL, *out = NULL;

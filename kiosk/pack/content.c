@@ -220,6 +220,15 @@ static const struct colspec ui_string_cols[] = {
     {NULL, 0, 0, NULL, 0, 0},
 };
 
+static const struct colspec source_cols[] = {
+    {"id", T_ID, true, NULL, 0, 0},
+    {"kind", T_ENUM, true, "csv ics ptv linkedevents hsds other", 0, 0},
+    {"name", T_TEXT, true, NULL, 0, 0},
+    {"licence", T_TEXT, false, NULL, 0, 0},
+    {"attribution", T_TEXT, false, NULL, 0, 0},
+    {NULL, 0, 0, NULL, 0, 0},
+};
+
 static const struct filespec files[CF_COUNT] = {
     [CF_SITE] = {"site.csv", true, site_cols},
     [CF_LANGUAGES] = {"languages.csv", false, language_cols},
@@ -234,6 +243,7 @@ static const struct filespec files[CF_COUNT] = {
     [CF_CHANGES] = {"activity_changes.csv", false, change_cols},
     [CF_CALENDARS] = {"calendars.csv", false, calendar_cols},
     [CF_UI_STRINGS] = {"ui_strings.csv", false, ui_string_cols},
+    [CF_SOURCES] = {"sources.csv", false, source_cols},
 };
 
 const char *content_file_name(enum content_file f)

@@ -29,6 +29,7 @@ enum content_file {
     CF_CHANGES,
     CF_CALENDARS,
     CF_UI_STRINGS,
+    CF_SOURCES,
     CF_COUNT
 };
 

@@ -211,6 +211,19 @@ static void write_meta(struct writer *w)
         run(w, st, "source");
     }
     db_finalize(st);
+
+    /* sources.csv (imported data): a row may also describe "csv" itself */
+    st = prep(w, "INSERT OR REPLACE INTO source(id, kind, name, licence, attribution) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5)");
+    for (size_t r = 0; st && r < c->t[CF_SOURCES].nrows; r++) {
+        db_bind_text(st, 1, cell(c, CF_SOURCES, r, "id"));
+        db_bind_text(st, 2, cell(c, CF_SOURCES, r, "kind"));
+        db_bind_text(st, 3, cell(c, CF_SOURCES, r, "name"));
+        db_bind_text(st, 4, opt_text(cell(c, CF_SOURCES, r, "licence")));
+        db_bind_text(st, 5, opt_text(cell(c, CF_SOURCES, r, "attribution")));
+        run(w, st, "source");
+    }
+    db_finalize(st);
 }
 
 static void write_site(struct writer *w)
