@@ -1,6 +1,6 @@
 /* printconf: print settings from aula.conf; see printconf.h. */
 #include "print/printconf.h"
-#include "sync/config.h"
+#include "base/conf.h"
 #include "base/xalloc.h"
 
 #include <errno.h>
@@ -152,7 +152,7 @@ bool printconf_set(struct print_config *c, const char *key, const char *value, c
     if (strcmp(key, "print_timeout") == 0 || strcmp(key, "print_status_wait") == 0) {
         bool total = key[6] == 't';
         long long ms;
-        if (!config_parse_duration(value, &ms) || (total && (ms < 500 || ms > 600000)) ||
+        if (!conf_parse_duration(value, &ms) || (total && (ms < 500 || ms > 600000)) ||
             (!total && ms > 10000)) {
             snprintf(err, cap, "%s: %s: \"%s\" is not a duration %s", where, key, value,
                      total ? "from 500ms to 10m (write e.g. 20s)"
@@ -175,27 +175,14 @@ static bool apply_kv(void *ctx, const char *key, const char *value, const char *
 bool printconf_load(struct print_config *c, const char *path, bool must_exist, char *err,
                     size_t cap)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    char *text = conf_slurp(path);
+    if (!text) {
         if (!must_exist && errno == ENOENT)
             return true;
         snprintf(err, cap, "cannot read %s: %s", path, strerror(errno));
         return false;
     }
-    char *text = NULL;
-    size_t len = 0, tcap = 0;
-    char buf[4096];
-    size_t k;
-    while ((k = fread(buf, 1, sizeof(buf), f)) > 0) {
-        xgrow((void **)&text, &tcap, len + k + 1, 1);
-        memcpy(text + len, buf, k);
-        len += k;
-    }
-    fclose(f);
-    if (!text)
-        return true;
-    text[len] = '\0';
-    bool ok = config_parse_text(text, path, apply_kv, c, err, cap);
+    bool ok = conf_each(text, path, "printer", apply_kv, c, err, cap);
     free(text);
     return ok;
 }

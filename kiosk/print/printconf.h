@@ -1,6 +1,5 @@
-/* printconf: the printer settings, read from the "print*" keys of
- * aula.conf (the same "key = value" file and reader as aula-sync's, see
- * sync/config.h; other keys belong to other programs and are skipped). See
+/* printconf: the printer settings, read from the [printer] section of
+ * aula.conf (base/conf.h; other sections belong to other programs). See
  * packaging/PRINTING.md for every key. */
 #ifndef AULA_PRINT_PRINTCONF_H
 #define AULA_PRINT_PRINTCONF_H

@@ -2,7 +2,7 @@
  * IT person can edit it with any editor and a typo names its line. */
 #include "sync/config.h"
 
-#include "base/xalloc.h"
+#include "base/conf.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -25,97 +25,6 @@ void config_defaults(struct sync_config *c)
     c->max_size = 512LL << 20;
     c->retries = 3;
     c->keep = 3;
-}
-
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        s[--n] = '\0';
-    return s;
-}
-
-bool config_parse_text(const char *text, const char *name, config_kv_fn fn, void *ctx, char *err,
-                       size_t errcap)
-{
-    char *copy = xstrdup(text), *p = copy;
-    bool ok = true;
-    for (int line = 1; p && ok; line++) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        char *s = trim(p);
-        p = nl ? nl + 1 : NULL;
-        if (*s == '\0' || *s == '#')
-            continue;
-        char *eq = strchr(s, '=');
-        if (!eq) {
-            snprintf(err, errcap, "%s:%d: expected \"key = value\", found \"%.60s\"", name, line,
-                     s);
-            ok = false;
-            break;
-        }
-        *eq = '\0';
-        char *key = trim(s), *value = trim(eq + 1);
-        size_t vn = strlen(value);
-        if (vn >= 2 && value[0] == '"' && value[vn - 1] == '"') {
-            value[vn - 1] = '\0';
-            value++;
-        }
-        ok = fn(ctx, key, value, name, line, err, errcap);
-    }
-    free(copy);
-    return ok;
-}
-
-bool config_parse_size(const char *s, long long *out)
-{
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (end == s || errno || v < 0)
-        return false;
-    int shift = 0;
-    if (*end == 'k' || *end == 'K')
-        shift = 10;
-    else if (*end == 'M')
-        shift = 20;
-    else if (*end == 'G')
-        shift = 30;
-    if (shift)
-        end++;
-    if (*end == 'B' && shift)
-        end++;
-    if (*end || v > (LLONG_MAX >> 30))
-        return false;
-    *out = v << shift;
-    return true;
-}
-
-bool config_parse_duration(const char *s, long long *ms)
-{
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (end == s || errno || v < 0 || v > 1000000000LL)
-        return false;
-    long long mult = 1000;
-    if (strcmp(end, "ms") == 0)
-        mult = 1;
-    else if (strcmp(end, "s") == 0 || *end == '\0')
-        mult = 1000;
-    else if (strcmp(end, "m") == 0 || strcmp(end, "min") == 0)
-        mult = 60 * 1000LL;
-    else if (strcmp(end, "h") == 0)
-        mult = 3600 * 1000LL;
-    else if (strcmp(end, "d") == 0)
-        mult = 86400 * 1000LL;
-    else
-        return false;
-    *ms = v * mult;
-    return true;
 }
 
 static bool set_string(char *dst, size_t cap, const char *value, const char *name, int line,
@@ -161,7 +70,7 @@ static bool apply(void *ctx, const char *key, const char *value, const char *nam
     for (size_t i = 0; i < sizeof(durations) / sizeof(durations[0]); i++) {
         if (strcmp(key, durations[i].key) != 0)
             continue;
-        if (!config_parse_duration(value, durations[i].dst)) {
+        if (!conf_parse_duration(value, durations[i].dst)) {
             snprintf(err, errcap,
                      "%s:%d: %s: \"%s\" is not a duration (write e.g. 30s, 5m, 1h or 500ms)", name,
                      line, key, value);
@@ -170,7 +79,7 @@ static bool apply(void *ctx, const char *key, const char *value, const char *nam
         return true;
     }
     if (strcmp(key, "max_size") == 0) {
-        if (!config_parse_size(value, &c->max_size) || c->max_size <= 0) {
+        if (!conf_parse_size(value, &c->max_size) || c->max_size <= 0) {
             snprintf(err, errcap, "%s:%d: max_size: \"%s\" is not a size (write e.g. 512M)", name,
                      line, value);
             return false;
@@ -195,18 +104,14 @@ static bool apply(void *ctx, const char *key, const char *value, const char *nam
 
 bool config_load(struct sync_config *c, const char *path, bool must_exist, char *err, size_t errcap)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) {
+    char *text = conf_slurp(path);
+    if (!text) {
         if (errno == ENOENT && !must_exist)
             return true;
         snprintf(err, errcap, "%s: cannot read configuration: %s", path, strerror(errno));
         return false;
     }
-    char *text = xmalloc(65537);
-    size_t n = fread(text, 1, 65536, f);
-    text[n] = '\0';
-    fclose(f);
-    bool ok = config_parse_text(text, path, apply, c, err, errcap);
+    bool ok = conf_each(text, path, "sync", apply, c, err, errcap);
     free(text);
     return ok;
 }

@@ -5,6 +5,8 @@
 #ifndef AULA_SYNC_CONFIG_H
 #define AULA_SYNC_CONFIG_H
 
+#include "base/conf.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -34,16 +36,5 @@ void config_defaults(struct sync_config *c);
  * ("aula.conf:7: max_size: ..."). */
 bool config_load(struct sync_config *c, const char *path, bool must_exist, char *err,
                  size_t errcap);
-
-/* Calls fn for each "key = value" line of text; name is for messages. */
-typedef bool (*config_kv_fn)(void *ctx, const char *key, const char *value, const char *name,
-                             int line, char *err, size_t errcap);
-bool config_parse_text(const char *text, const char *name, config_kv_fn fn, void *ctx, char *err,
-                       size_t errcap);
-
-/* "512M", "20k", "1G" or plain bytes. */
-bool config_parse_size(const char *s, long long *out);
-/* "250ms", "30s", "5m", "1h", "1d" or plain seconds; result in ms. */
-bool config_parse_duration(const char *s, long long *ms);
 
 #endif

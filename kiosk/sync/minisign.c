@@ -105,7 +105,8 @@ static void le64_store(uint8_t *p, uint64_t v)
 
 void minisign_keyid_hex(const uint8_t keyid[MINISIGN_KEYID_BYTES], char out[17])
 {
-    snprintf(out, 17, "%016" PRIX64, le64_load(keyid));
+    /* As minisign writes it in its comments: hexadecimal without leading zeros. */
+    snprintf(out, 17, "%" PRIX64, le64_load(keyid));
 }
 
 void minisign_keygen(struct minisign_pubkey *pub, struct minisign_seckey *sec)

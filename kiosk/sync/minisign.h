@@ -65,7 +65,7 @@ void minisign_hash_final(struct minisign_hash *h, uint8_t out[MINISIGN_HASH_BYTE
 bool minisign_hash_file(const char *path, uint8_t out[MINISIGN_HASH_BYTES], char *err,
                         size_t errcap);
 
-/* The key id as minisign prints it: 16 upper-case hex digits. */
+/* The key id in hexadecimal as minisign shows it (no leading zeros). */
 void minisign_keyid_hex(const uint8_t keyid[MINISIGN_KEYID_BYTES], char out[17]);
 
 /* A fresh key pair with a random key id. */

@@ -66,7 +66,7 @@ void state_load(const struct store *s, struct sync_state *st)
     if (n > 0) {
         buf[n] = '\0';
         char err[256];
-        config_parse_text(buf, STATE_FILE, load_kv, st, err, sizeof(err));
+        conf_each(buf, STATE_FILE, NULL, load_kv, st, err, sizeof(err));
     }
     free(buf);
 }

@@ -39,10 +39,8 @@ for lib in libsdl2 libsdl2-ttf libsqlite3 libical3 libcsv3 fonts-noto-core; do
 done
 
 dpkg-deb -e "$deb" "$work/control"
-if [ -f "$src/packaging/aula.conf.example" ]; then
-    grep -qx /etc/aula/aula.conf "$work/contents" || fail "/etc/aula/aula.conf is missing"
-    grep -qx /etc/aula/aula.conf "$work/control/conffiles" || fail "aula.conf is not a conffile"
-fi
+grep -qx /etc/aula/aula.conf "$work/contents" || fail "/etc/aula/aula.conf is missing"
+grep -qx /etc/aula/aula.conf "$work/control/conffiles" || fail "aula.conf is not a conffile"
 for s in postinst prerm postrm; do
     [ -x "$work/control/$s" ] || fail "maintainer script $s is missing"
 done
