@@ -9,23 +9,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Columns 0..14 of every occurrence query; ?1..?4 are the language chain. */
+/* Columns 0..18 of every occurrence query; ?1..?4 are the language chain.
+ * Columns 15..17 are the facets the calendar filters by: the activity's age
+ * groups, categories and languages (space-separated ids), each falling back
+ * to its service's when the activity has none of its own. */
+#define FACET_TERMS(owner_type, owner_id, kind)                                                    \
+    "(SELECT group_concat(et.term_id, ' ') FROM entity_term et JOIN taxonomy_term tt ON tt.id = "  \
+    "et.term_id WHERE et.entity_type = '" owner_type "' AND et.entity_id = " owner_id              \
+    " AND tt.kind = '" kind "')"
+#define FACET_LANGS(owner_type, owner_id)                                                          \
+    "(SELECT group_concat(el.lang, ' ') FROM entity_language el WHERE el.entity_type = "           \
+    "'" owner_type "' AND el.entity_id = " owner_id ")"
+/* clang-format off */
 #define ITEM_SELECT                                                                                \
     "SELECT o.id, o.activity_id, coalesce(a.service_id, ''), o.start_utc, o.end_utc, "             \
     "o.local_date, o.all_day, o.status, ai.name, ai.lang, ni.note, ni.lang, li.name, li.lang, "    \
-    "ai.price "                                                                                    \
+    "ai.price, "                                                                                   \
+    "coalesce(" FACET_TERMS("activity", "a.id", "age_group") ", "                                  \
+        FACET_TERMS("service", "a.service_id", "age_group") ", ''), "                              \
+    "coalesce(" FACET_TERMS("activity", "a.id", "category") ", "                                   \
+        FACET_TERMS("service", "a.service_id", "category") ", ''), "                               \
+    "coalesce(" FACET_LANGS("activity", "a.id") ", " FACET_LANGS("service", "a.service_id") ", ''), " \
+    "ai.description "                                                                              \
     "FROM occurrence o JOIN activity a ON a.id = o.activity_id "                                   \
-    "LEFT JOIN activity_i18n ai ON ai.id = a.id AND ai.lang = " I18N_BEST(                         \
-        "activity_i18n", "a.id") " LEFT JOIN occurrence_i18n ni ON ni.id = o.id AND ni.lang "      \
-                                 "= " I18N_BEST("occurrence_i18n",                                 \
-                                                "o.id") " LEFT JOIN location_i18n li ON li.id = "  \
-                                                        "coalesce(o.location_id, a.location_id) "  \
-                                                        "AND li.lang = " I18N_BEST("location_"     \
-                                                                                   "i18n",         \
-                                                                                   "coalesce(o."   \
-                                                                                   "location_id, " \
-                                                                                   "a.location_"   \
-                                                                                   "id)")
+    "LEFT JOIN activity_i18n ai ON ai.id = a.id AND ai.lang = "                                    \
+        I18N_BEST("activity_i18n", "a.id") " "                                                     \
+    "LEFT JOIN occurrence_i18n ni ON ni.id = o.id AND ni.lang = "                                  \
+        I18N_BEST("occurrence_i18n", "o.id") " "                                                   \
+    "LEFT JOIN location_i18n li ON li.id = coalesce(o.location_id, a.location_id) AND li.lang = "  \
+        I18N_BEST("location_i18n", "coalesce(o.location_id, a.location_id)")
+/* clang-format on */
 
 int64_t calendar_monday(int64_t day)
 {
@@ -59,6 +72,11 @@ static void read_item(struct content *c, struct db_stmt *st, const char *lang, s
     i18n_text_col(&it->note, st, 10, 11, lang);
     i18n_text_col(&it->place, st, 12, 13, lang);
     i18n_text_set(&it->price, db_col_text(st, 14), it->name.lang, lang);
+    it->ages = xstrdup(db_col_text(st, 15));
+    it->cats = xstrdup(db_col_text(st, 16));
+    /* No language given: the site's own. */
+    it->langs = xstrdup(db_col_text(st, 17)[0] ? db_col_text(st, 17) : c->default_lang);
+    i18n_text_set(&it->description, db_col_text(st, 18), it->name.lang, lang);
     struct civil_date d;
     if (civil_parse_date(db_col_text(st, 5), &d))
         it->day = civil_to_days(d.year, d.month, d.day);
@@ -79,6 +97,10 @@ void calendar_item_free(struct cal_item *it)
     i18n_text_free(&it->note);
     i18n_text_free(&it->place);
     i18n_text_free(&it->price);
+    i18n_text_free(&it->description);
+    free(it->ages);
+    free(it->cats);
+    free(it->langs);
     memset(it, 0, sizeof(*it));
 }
 
@@ -202,4 +224,163 @@ size_t calendar_upcoming_for_service(struct content *c, const char *lang, const 
     }
     db_finalize(st);
     return n;
+}
+
+/* ---- filters ---- */
+
+/* True if the space-separated list has word. */
+static bool list_has(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t len = strcspn(p, " ");
+        if (len == n && strncmp(p, word, n) == 0)
+            return true;
+        p += len;
+    }
+    return false;
+}
+
+bool calendar_filter_active(const struct cal_filter *f)
+{
+    return f->age[0] || f->cat[0] || f->lang[0];
+}
+
+static char *facet_slot(struct cal_filter *f, enum cal_facet facet, size_t *cap)
+{
+    switch (facet) {
+    case CAL_FACET_AGE:
+        *cap = sizeof(f->age);
+        return f->age;
+    case CAL_FACET_CAT:
+        *cap = sizeof(f->cat);
+        return f->cat;
+    case CAL_FACET_LANG:
+        *cap = sizeof(f->lang);
+        return f->lang;
+    default:
+        return NULL;
+    }
+}
+
+bool calendar_filter_set(struct cal_filter *f, enum cal_facet facet, const char *value)
+{
+    size_t cap = 0;
+    char *slot = facet_slot(f, facet, &cap);
+    if (!slot || strlen(value) >= cap || strchr(value, ' '))
+        return false;
+    snprintf(slot, cap, "%s", value);
+    return true;
+}
+
+const char *calendar_filter_get(const struct cal_filter *f, enum cal_facet facet)
+{
+    switch (facet) {
+    case CAL_FACET_AGE:
+        return f->age;
+    case CAL_FACET_CAT:
+        return f->cat;
+    case CAL_FACET_LANG:
+        return f->lang;
+    default:
+        return "";
+    }
+}
+
+bool calendar_item_matches(const struct cal_item *it, const struct cal_filter *f)
+{
+    if (f->age[0] && it->ages[0] && !list_has(it->ages, f->age))
+        return false;
+    if (f->cat[0] && !list_has(it->cats, f->cat))
+        return false;
+    if (f->lang[0] && !list_has(it->langs, f->lang))
+        return false;
+    return true;
+}
+
+size_t calendar_day_count(const struct cal_day *d, const struct cal_filter *f)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++)
+        n += calendar_item_matches(&d->items[i], f);
+    return n;
+}
+
+static void add_option(struct cal_options *o, enum cal_facet facet, size_t *cap, const char *id,
+                       struct db_stmt *st, int text_col, int lang_col, const char *lang)
+{
+    XGROW(o->v[facet], *cap, o->n[facet] + 1);
+    struct cal_option *op = &o->v[facet][o->n[facet]++];
+    memset(op, 0, sizeof(*op));
+    snprintf(op->id, sizeof(op->id), "%s", id);
+    if (lang_col >= 0)
+        i18n_text_col(&op->name, st, text_col, lang_col, lang);
+    else
+        i18n_text_set(&op->name, db_col_text(st, text_col), lang, lang);
+    if (!op->name.s[0]) /* no name in any language: the id */
+        i18n_text_set(&op->name, id, lang, lang);
+}
+
+bool calendar_options_load(struct content *c, const char *lang, struct cal_options *o)
+{
+    memset(o, 0, sizeof(*o));
+    /* Terms of activities, and of services that have activities. */
+    struct db_stmt *st = db_prepare(
+        c->db, "SELECT t.id, t.kind, ti.name, ti.lang FROM taxonomy_term t "
+               "LEFT JOIN taxonomy_term_i18n ti ON ti.id = t.id AND ti.lang = " I18N_BEST(
+                   "taxonomy_term_i18n", "t.id") " WHERE EXISTS (SELECT 1 FROM entity_term et "
+                                                 "WHERE et.term_id = t.id AND "
+                                                 "(et.entity_type = 'activity' OR "
+                                                 "(et.entity_type = 'service' AND et.entity_id IN "
+                                                 "(SELECT service_id FROM activity)))) "
+                                                 "ORDER BY t.kind, t.sort_order, t.id");
+    if (!st)
+        return false;
+    i18n_bind(st, lang);
+    size_t cap[CAL_NFACETS] = {0};
+    while (db_step(st) == DB_ROW) {
+        enum cal_facet f =
+            strcmp(db_col_text(st, 1), "age_group") == 0 ? CAL_FACET_AGE : CAL_FACET_CAT;
+        add_option(o, f, &cap[f], db_col_text(st, 0), st, 2, 3, lang);
+    }
+    db_finalize(st);
+    /* Languages activities (or their services) are offered in, and the
+     * site's own, in the content's button order, by their own names. */
+    st = db_prepare(c->db, "SELECT x.lang, coalesce(l.native_name, x.lang) FROM "
+                           "(SELECT lang FROM entity_language WHERE entity_type = 'activity' OR "
+                           "(entity_type = 'service' AND entity_id IN "
+                           "(SELECT service_id FROM activity)) UNION SELECT ?1) x "
+                           "LEFT JOIN language l ON l.code = x.lang "
+                           "ORDER BY coalesce(l.sort_order, 1000000), x.lang");
+    if (!st)
+        return false;
+    db_bind_text(st, 1, c->default_lang);
+    while (db_step(st) == DB_ROW)
+        add_option(o, CAL_FACET_LANG, &cap[CAL_FACET_LANG], db_col_text(st, 0), st, 1, -1,
+                   db_col_text(st, 0));
+    db_finalize(st);
+    return true;
+}
+
+void calendar_options_free(struct cal_options *o)
+{
+    for (int f = 0; f < CAL_NFACETS; f++) {
+        for (size_t i = 0; i < o->n[f]; i++)
+            i18n_text_free(&o->v[f][i].name);
+        free(o->v[f]);
+    }
+    memset(o, 0, sizeof(*o));
+}
+
+const struct cal_option *calendar_option_find(const struct cal_options *o, enum cal_facet facet,
+                                              const char *id)
+{
+    if ((int)facet < 0 || facet >= CAL_NFACETS)
+        return NULL;
+    for (size_t i = 0; i < o->n[facet]; i++)
+        if (strcmp(o->v[facet][i].id, id) == 0)
+            return &o->v[facet][i];
+    return NULL;
 }

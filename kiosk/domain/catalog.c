@@ -365,6 +365,26 @@ static void load_terms(struct content *c, const char *lang, const char *service_
     db_finalize(st);
 }
 
+/* service.sensitive for one service (by_org false) or for any service of
+ * an organisation. Snapshots written before the column existed have none
+ * sensitive. */
+static bool sensitive(struct content *c, const char *id, bool by_org)
+{
+    if (db_query_int(c->db, "SELECT count(*) FROM pragma_table_info('service') "
+                            "WHERE name = 'sensitive'") != 1)
+        return false;
+    struct db_stmt *st =
+        db_prepare(c->db, by_org ? "SELECT count(*) FROM service WHERE organization_id = ?1 "
+                                   "AND sensitive != 0"
+                                 : "SELECT count(*) FROM service WHERE id = ?1 AND sensitive != 0");
+    if (!st)
+        return false;
+    db_bind_text(st, 1, id);
+    bool yes = db_step(st) == DB_ROW && db_col_int(st, 0) > 0;
+    db_finalize(st);
+    return yes;
+}
+
 bool catalog_service_load(struct content *c, const char *lang, const char *id, int64_t now,
                           struct catalog_service *s)
 {
@@ -396,6 +416,7 @@ bool catalog_service_load(struct content *c, const char *lang, const char *id, i
     s->phone = dup_col(st, 7);
     s->email = dup_col(st, 8);
     s->website = dup_col(st, 9);
+    s->sensitive = sensitive(c, s->id, false);
     db_finalize(st);
 
     load_terms(c, lang, id, "age_group", &s->ages, &s->nages);
@@ -469,6 +490,7 @@ bool catalog_org_load(struct content *c, const char *lang, const char *id, struc
     o->email = dup_col(st, 6);
     o->website = dup_col(st, 7);
     db_finalize(st);
+    o->sensitive = sensitive(c, o->id, true);
 
     i18n_text_set(&o->services.title, "", NULL, NULL);
     st = db_prepare(c->db, SERVICE_ROW_SELECT " WHERE s.organization_id = ?5");

@@ -63,6 +63,7 @@ struct catalog_location {
 
 struct catalog_service {
     char *id;
+    bool sensitive; /* a family may not want to be seen on it: quick exit */
     struct i18n_text name, description;
     char *org_id;
     struct i18n_text org_name;
@@ -84,6 +85,7 @@ struct catalog_service {
 
 struct catalog_org {
     char *id;
+    bool sensitive; /* provides a sensitive service: quick exit */
     char *kind;
     struct i18n_text name, description;
     char *phone, *email, *website;

@@ -2,6 +2,7 @@
 #include "domain/content.h"
 #include "domain/zone.h"
 #include "base/civil.h"
+#include "base/log.h"
 #include "base/xalloc.h"
 
 #include <stdio.h>
@@ -71,6 +72,47 @@ enum snapshot_status content_open(const char *path, struct content **out, char *
         c->built_at = 0;
     *out = c;
     return SNAPSHOT_OK;
+}
+
+void content_configure(struct content *c, const char *languages, const char *default_lang)
+{
+    if (languages && languages[0]) {
+        struct content_lang *kept = xcalloc(c->nlangs ? c->nlangs : 1, sizeof(*kept));
+        size_t n = 0;
+        for (const char *p = languages; *p;) {
+            p += strspn(p, " ,");
+            size_t len = strcspn(p, " ,");
+            if (!len)
+                break;
+            char code[16];
+            snprintf(code, sizeof(code), "%.*s", (int)len, p);
+            p += len;
+            const struct content_lang *l = content_lang(c, code);
+            bool dup = false;
+            for (size_t i = 0; i < n; i++)
+                dup = dup || strcmp(kept[i].code, code) == 0;
+            if (!l)
+                LOG_WARN("languages: the content has no \"%s\"; it is not offered", code);
+            else if (!dup && n < c->nlangs)
+                kept[n++] = *l;
+        }
+        if (n == 0) {
+            LOG_WARN("languages: none of \"%s\" is in the content; offering its own", languages);
+            free(kept);
+        } else {
+            free(c->langs);
+            c->langs = kept;
+            c->nlangs = n;
+        }
+    }
+    const char *def = default_lang && default_lang[0] ? default_lang : NULL;
+    if (def && !content_lang(c, def))
+        LOG_WARN("default_language: \"%s\" is not offered; using \"%s\"", def, c->default_lang);
+    else if (def)
+        snprintf(c->default_lang, sizeof(c->default_lang), "%s", def);
+    /* The default must be offered: else the first offered language. */
+    if (c->nlangs && !content_lang(c, c->default_lang))
+        snprintf(c->default_lang, sizeof(c->default_lang), "%s", c->langs[0].code);
 }
 
 void content_close(struct content *c)

@@ -42,6 +42,11 @@ enum content_validity {
  * and msg holds a sentence for staff. */
 enum snapshot_status content_open(const char *path, struct content **out, char *msg, size_t cap);
 void content_close(struct content *c);
+/* Applies the screen's configuration: languages (space- or comma-separated
+ * codes) keeps and orders the language buttons, default_lang replaces the
+ * snapshot's default. Codes the snapshot lacks are skipped with a warning;
+ * NULL or "" leaves the snapshot's choice. */
+void content_configure(struct content *c, const char *languages, const char *default_lang);
 /* The language entry for code, or NULL. */
 const struct content_lang *content_lang(const struct content *c, const char *code);
 /* Local date (days since 1970) of instant now in the site zone. */

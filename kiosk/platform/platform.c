@@ -256,10 +256,26 @@ bool platform_translate(struct platform *p, const SDL_Event *ev, struct input_ev
             return true;
         }
         return false;
-    case SDL_KEYDOWN:
+    case SDL_KEYDOWN: {
+        SDL_Keycode sym = ev->key.keysym.sym;
         out->kind = INPUT_KEY;
-        out->key = map_key(ev->key.keysym.sym, ev->key.keysym.mod);
+        out->key = map_key(sym, ev->key.keysym.mod);
+        out->erase = sym == SDLK_BACKSPACE;
+        out->typed = sym == SDLK_SPACE;
+        p->skip_digit = out->key != KEY_NONE && sym >= SDLK_KP_1 && sym <= SDLK_KP_9;
         return out->key != KEY_NONE;
+    }
+    case SDL_TEXTINPUT: {
+        const char *t = ev->text.text;
+        bool digit = t[0] >= '1' && t[0] <= '9' && t[1] == '\0';
+        if (p->skip_digit && digit) {
+            p->skip_digit = false;
+            return false;
+        }
+        out->kind = INPUT_TEXT;
+        snprintf(out->text, sizeof(out->text), "%s", t);
+        return out->text[0] != '\0';
+    }
     case SDL_FINGERDOWN:
         if (p->finger >= 0)
             return false; /* one finger at a time */

@@ -31,6 +31,7 @@ struct platform {
     bool ttf_started;
     int finger; /* the one finger followed; -1 none */
     int64_t finger_id;
+    bool skip_digit; /* a keypad digit used as an arrow: drop the digit it types */
 };
 
 enum input_kind {
@@ -42,6 +43,7 @@ enum input_kind {
     INPUT_RESIZE,
     INPUT_EXPOSE, /* the window needs its picture again */
     INPUT_QUIT,
+    INPUT_TEXT, /* text typed on a physical keyboard (UTF-8, in text) */
 };
 
 enum input_key {
@@ -64,6 +66,9 @@ struct input_event {
     int x, y;
     uint32_t ms; /* milliseconds (SDL ticks, or the script's clock) */
     enum input_key key;
+    bool erase;    /* KEY_BACK from Backspace: erases typed text where there is some */
+    bool typed;    /* the key also types (Space): an INPUT_TEXT follows */
+    char text[32]; /* INPUT_TEXT */
 };
 
 bool platform_init(struct platform *p, const struct platform_opts *o, char *err, size_t cap);

@@ -151,6 +151,14 @@ static const struct icon_def icons[] = {
      false,
      {RING(12, 12, 7.2, 5.6), CUT_BOX(11.1, 1, 1.8, 22, 0), CUT_BOX(1, 11.1, 22, 1.8, 0), END}},
     {"dot", false, {DISC(12, 12, 5), END}},
+    {"search", false, {RING(10, 10, 6.6, 2.6), SEG(14.8, 14.8, 20.5, 20.5, 3), END}},
+    {"erase", /* backspace: a tag pointing back, with a cross cut into it */
+     true,
+     {TRI(1.5, 12, 8, 4.5, 8, 19.5),
+      BOX(7.5, 4.5, 15, 15, 2),
+      {P_SEG, true, 11.5, 8.5, 18.5, 15.5, 2.2, 0},
+      {P_SEG, true, 18.5, 8.5, 11.5, 15.5, 2.2, 0},
+      END}},
 };
 
 /* Other names content uses for the same pictures. */

@@ -131,12 +131,22 @@ static void draw_tiles(struct app *a, struct home *h, SDL_Rect area)
 {
     const struct theme *th = &a->theme;
     struct draw *d = &a->draw;
-    int hh = widget_section(a, area.x, area.y, area.w, ui_str(a, S_WHAT_LOOKING), NULL);
+    /* The heading, and at its end the way to search (registered after the
+     * tiles, so that keypad focus still starts on the first tile). */
+    const char *find = ui_str(a, S_SEARCH);
+    SDL_Rect fr = {0, area.y, widget_button_width(a, find, "search"), th->button_h};
+    fr.x = area.x + area.w - fr.w;
+    int hl = text_line_height(a->text, th->fs_subheading);
+    widget_section(a, area.x, area.y + (fr.h - hl) / 2, area.w - fr.w - th->gap,
+                   ui_str(a, S_WHAT_LOOKING), NULL);
+    int hh = fr.h;
     SDL_Rect view = {area.x - th->ring * 2, area.y + hh + th->gap_small, area.w + th->ring * 4,
                      area.h - hh - th->gap_small};
     size_t n = h->site.ncats;
-    if (n == 0)
+    if (n == 0) {
+        widget_button(a, "search", fr, find, "search", W_SECONDARY);
         return;
+    }
     /* As many columns as leave a tile's name a comfortable width. */
     int cols = 3;
     while (cols > 1 && (area.w - th->gap * (cols - 1)) / cols - th->tile_disc - 3 * th->pad <
@@ -197,6 +207,7 @@ static void draw_tiles(struct app *a, struct home *h, SDL_Rect area)
     }
     int content_h = rows * tile_h + (rows - 1) * gap + th->ring * 4;
     ui_scroll_end(a, &h->tiles, content_h);
+    widget_button(a, "search", fr, find, "search", W_SECONDARY);
 }
 
 static void draw_today(struct app *a, struct home *h, SDL_Rect r)

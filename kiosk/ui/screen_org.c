@@ -4,6 +4,7 @@
  * view model and the QR choice. arg: organisation id. */
 #include "ui/screens.h"
 #include "ui/panel.h"
+#include "ui/quick_exit.h"
 #include "ui/widget.h"
 #include "domain/catalog.h"
 #include "base/xalloc.h"
@@ -52,10 +53,13 @@ static void org_leave(struct app *a, void *st)
 
 static bool org_action(struct app *a, void *st, const char *id)
 {
-    (void)a;
     struct org_screen *v = st;
     if (!v->found)
         return false;
+    if (v->o.sensitive && strcmp(id, QUICK_EXIT_ID) == 0) {
+        quick_exit_activate(a); /* frees v */
+        return true;
+    }
     if (strcmp(id, "qr:org") == 0) {
         panel_qr_tel(&v->qr, v->o.phone, id);
         show_qr(v);
@@ -187,7 +191,11 @@ static void org_draw(struct app *a, void *st)
         h = main_column(a, v, th->margin, y, w);
         h += side_column(a, v, th->margin, y + h, w);
     }
+    if (v->o.sensitive)
+        h += quick_exit_reserve(a);
     ui_scroll_end(a, &v->sc, h + 2 * th->pad);
+    if (v->o.sensitive)
+        quick_exit_draw(a);
 }
 
 const struct screen_ops screen_org = {

@@ -6,6 +6,7 @@
  * model and the QR choice. arg: service id. */
 #include "ui/screens.h"
 #include "ui/panel.h"
+#include "ui/quick_exit.h"
 #include "ui/widget.h"
 #include "domain/catalog.h"
 #include "domain/zone.h"
@@ -59,10 +60,13 @@ static void service_leave(struct app *a, void *st)
 
 static bool service_action(struct app *a, void *st, const char *id)
 {
-    (void)a;
     struct service_screen *v = st;
     if (!v->found)
         return false;
+    if (v->s.sensitive && strcmp(id, QUICK_EXIT_ID) == 0) {
+        quick_exit_activate(a); /* frees v */
+        return true;
+    }
     if (strcmp(id, "qr:service") == 0) {
         panel_qr_tel(&v->qr, v->s.phone, id);
         show_qr(v);
@@ -359,7 +363,11 @@ static void service_draw(struct app *a, void *st)
         h += side_column(a, v, th->margin, y + h, w) + th->gap;
         h += main_rest(a, v, th->margin, y + h, w);
     }
+    if (v->s.sensitive)
+        h += quick_exit_reserve(a);
     ui_scroll_end(a, &v->sc, h + 2 * th->pad);
+    if (v->s.sensitive)
+        quick_exit_draw(a);
 }
 
 const struct screen_ops screen_service = {

@@ -7,7 +7,8 @@
  *   org       an organisation's detail (arg: organisation id)
  *   calendar  the week, Monday to Sunday
  *   problem   no content or broken content: what is wrong, what to do
- *   lang      the language picker, when the buttons do not fit at home */
+ *   lang      the language picker, when the buttons do not fit at home
+ *   search    search as you type, with an on-screen keyboard */
 #ifndef AULA_UI_SCREENS_H
 #define AULA_UI_SCREENS_H
 
@@ -20,5 +21,6 @@ extern const struct screen_ops screen_org;
 extern const struct screen_ops screen_calendar;
 extern const struct screen_ops screen_problem;
 extern const struct screen_ops screen_lang;
+extern const struct screen_ops screen_search;
 
 #endif

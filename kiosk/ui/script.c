@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define STEP_MS  40 /* time between scripted events */
 #define FRAME_MS 16
@@ -40,6 +41,22 @@ static void list_targets(const struct app *a, char *buf, size_t cap)
     buf[0] = '\0';
     for (size_t i = 0; i < a->ntargets && k + 2 < cap; i++)
         k += (size_t)snprintf(buf + k, cap - k, "%s%s", i ? " " : "", a->targets[i].id);
+}
+
+/* Types text as a physical keyboard does: one text event per character. */
+static void type_text(struct app *a, const char *text)
+{
+    for (const char *p = text; *p;) {
+        size_t n = 1;
+        while (p[n] && ((unsigned char)p[n] & 0xC0) == 0x80)
+            n++;
+        struct input_event ev = {.kind = INPUT_TEXT, .ms = a->ms};
+        snprintf(ev.text, sizeof(ev.text), "%.*s", (int)n, p);
+        ui_render(a, false);
+        ui_handle(a, &ev);
+        advance(a, STEP_MS);
+        p += n;
+    }
 }
 
 static bool tap(struct app *a, const char *arg, char *err, size_t cap)
@@ -123,8 +140,20 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
         }
         ui_render(a, false);
         struct input_event ev = {.kind = INPUT_KEY, .key = k, .ms = a->ms};
+        ev.erase = strcasecmp(arg, "Backspace") == 0;
+        ev.typed = strcasecmp(arg, "Space") == 0;
         ui_handle(a, &ev);
+        if (ev.typed) /* as SDL does: the space is typed too */
+            type_text(a, " ");
         advance(a, STEP_MS);
+        return true;
+    }
+    if (strcmp(cmd, "type") == 0) {
+        if (!arg[0]) {
+            snprintf(err, cap, "type: needs text, e.g. type:neuvola");
+            return false;
+        }
+        type_text(a, arg);
         return true;
     }
     if (strcmp(cmd, "wait") == 0) {
@@ -135,6 +164,24 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
             return false;
         }
         advance(a, (uint32_t)(s * 1000));
+        return true;
+    }
+    if (strcmp(cmd, "wait-content") == 0) {
+        char *end;
+        double s = strtod(arg, &end);
+        if (end == arg || *end != '\0' || s < 0 || s > 3600) {
+            snprintf(err, cap, "wait-content:%s: expected seconds, e.g. wait-content:20", arg);
+            return false;
+        }
+        if (!a->src.watch) {
+            snprintf(err, cap, "wait-content: the kiosk is not watching for content (--watch)");
+            return false;
+        }
+        if (!ui_content_wait(a, (int)(s * 1000))) {
+            snprintf(err, cap, "wait-content:%s: no new content came", arg);
+            return false;
+        }
+        ui_render(a, false);
         return true;
     }
     if (strcmp(cmd, "shot") == 0) {
@@ -156,7 +203,7 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
         fprintf(stderr, "%s: %s\n", a->stack[a->depth - 1].ops->name, ids);
         return true;
     }
-    snprintf(err, cap, "%s: unknown command (tap, key, swipe, wait, shot, targets)", cmd);
+    snprintf(err, cap, "%s: unknown command (tap, key, type, swipe, wait, shot, targets)", cmd);
     return false;
 }
 

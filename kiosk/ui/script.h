@@ -11,9 +11,15 @@
  *                    (scrolled into view first, as a finger would)
  *   tap:X,Y          tap at a point
  *   key:NAME         a key: Up Down Left Right Tab Shift+Tab Return Escape
- *                    Home PageUp PageDown
+ *                    Home PageUp PageDown Space Backspace
+ *   type:TEXT        type TEXT on a physical keyboard, one character at a
+ *                    time (text input events; the search screen takes them).
+ *                    TEXT cannot hold ';' or '#', and is trimmed: end with
+ *                    key:Space for a trailing space; key:Backspace erases
  *   swipe:X1,Y1,X2,Y2[,MS]   drag a finger (default 250 ms), then let go
  *   wait:SECONDS     let time pass (clock, inertia, idle reset)
+ *   wait-content:SECONDS   wait (real time) until the watched snapshot
+ *                    changes, and switch to it or refuse it (needs --watch)
  *   shot:FILE.png    write the screen (relative to the shot directory)
  *   targets          print the ids of the targets on screen (to stderr)
  */

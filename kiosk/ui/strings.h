@@ -38,6 +38,16 @@
     X(S_OUTSIDE_WINDOW, "cal.window", "Tämän viikon ohjelmaa ei ole vielä tiedossa.",              \
       "Programmet för den här veckan är inte känt ännu.",                                          \
       "The programme for this week is not known yet.", NULL)                                       \
+    X(S_PREV_DAY, "cal.prev_day", "Edellinen päivä", "Föregående dag", "Previous day", NULL)      \
+    X(S_NEXT_DAY, "cal.next_day", "Seuraava päivä", "Nästa dag", "Next day", NULL)                \
+    X(S_FILTER_AGE, "cal.filter.age", "Ikä", "Ålder", "Age", NULL)                                 \
+    X(S_FILTER_CAT, "cal.filter.category", "Aihe", "Ämne", "Topic", NULL)                          \
+    X(S_FILTER_LANG, "cal.filter.language", "Kieli", "Språk", "Language", NULL)                    \
+    X(S_FILTER_ALL, "cal.filter.all", "Kaikki", "Alla", "All", NULL)                               \
+    X(S_FILTER_CLEAR, "cal.filter.clear", "Näytä kaikki", "Visa allt", "Show all", NULL)           \
+    X(S_FILTER_HIDDEN, "cal.filter.hidden", "Valinnat piilottavat: %s", "Dolda av valen: %s",      \
+      "Hidden by your choices: %s", NULL)                                                          \
+    X(S_QUICK_EXIT, "nav.quick_exit", "Sulje", "Stäng", "Close", NULL)                             \
     X(S_OPEN_NOW, "hours.open", "Auki nyt", "Öppet nu", "Open now", "مفتوح الآن")                  \
     X(S_CLOSED, "hours.closed", "Suljettu", "Stängt", "Closed", "مغلق")                            \
     X(S_CLOSES_AT, "hours.closes", "sulkeutuu klo %s", "stänger kl. %s", "closes at %s", NULL)     \
@@ -92,6 +102,33 @@
     X(S_CLOCK_BEHIND, "notice.clock", "Laitteen kello on väärässä. Henkilökunta: tarkista kello.", \
       "Enhetens klocka går fel. Personal: kontrollera klockan.",                                   \
       "The device clock is wrong. Staff: please check it.", NULL)                                  \
+    X(S_SEARCH, "nav.search", "Hae", "Sök", "Search", "بحث")                                       \
+    X(S_SEARCH_TITLE, "search.title", "Haku", "Sökning", "Search", "البحث")                        \
+    X(S_SEARCH_PLACEHOLDER, "search.placeholder", "Kirjoita hakusana", "Skriv ett sökord",         \
+      "Type a word", "اكتب كلمة")                                                                  \
+    X(S_SEARCH_START, "search.start",                                                              \
+      "Kirjoita palvelun, järjestön, ihmisen tai ryhmän nimi. Tulokset näkyvät heti.",             \
+      "Skriv namnet på en tjänst, organisation, person eller grupp. Resultaten syns direkt.",      \
+      "Type the name of a service, an organisation, a person or a group. Results show at once.",   \
+      "اكتب اسم خدمة أو منظمة أو شخص أو مجموعة. تظهر النتائج فوراً.")                               \
+    X(S_SEARCH_NONE, "search.none", "Haulla ”%s” ei löytynyt mitään.", "Inget hittades för ”%s”.", \
+      "Nothing found for “%s”.", "لم يتم العثور على شيء لـ «%s».")                                 \
+    X(S_SEARCH_NONE_HINT, "search.none_hint",                                                      \
+      "Kokeile lyhyempää sanaa tai pelkkää sanan alkua, tai selaa palveluita aiheittain.",         \
+      "Försök med ett kortare ord eller bara början av ordet, eller bläddra bland tjänsterna.",    \
+      "Try a shorter word or just its beginning, or browse the services by topic.",                \
+      "جرّب كلمة أقصر أو بداية الكلمة فقط، أو تصفح الخدمات حسب الموضوع.")                           \
+    X(S_SEARCH_MORE, "search.more", "Näytetään %d ensimmäistä. Kirjoita lisää tarkentaaksesi.",    \
+      "Visar de %d första. Skriv mer för att begränsa.",                                           \
+      "Showing the first %d. Type more to narrow it down.", NULL)                                  \
+    X(S_HIT_SERVICE, "search.kind.service", "Palvelu", "Tjänst", "Service", "خدمة")                \
+    X(S_HIT_ORG, "search.kind.org", "Järjestö tai toimija", "Organisation", "Organisation",        \
+      "منظمة")                                                                                     \
+    X(S_HIT_CONTACT, "search.kind.contact", "Yhteyshenkilö", "Kontaktperson", "Contact person",    \
+      "شخص للتواصل")                                                                               \
+    X(S_HIT_ACTIVITY, "search.kind.activity", "Toiminta", "Verksamhet", "Activity", "نشاط")        \
+    X(S_KB_SPACE, "keyboard.space", "välilyönti", "mellanslag", "space", "مسافة")                  \
+    X(S_KB_CLEAR, "keyboard.clear", "Tyhjennä", "Töm", "Clear", "مسح")                             \
     X(S_IDLE, "notice.idle", "Palataan alkuun %d sekunnin kuluttua. Kosketa jatkaaksesi.",         \
       "Tillbaka till början om %d sekunder. Tryck för att fortsätta.",                             \
       "Going back to the start in %d seconds. Touch to continue.", NULL)

@@ -40,7 +40,7 @@ void theme_init(struct theme *t, int w, int h, float px_per_mm)
         [COL_WARN_BG] = 0xFDF0C8,      [COL_WARN_FG] = 0x7A3E06,    [COL_QR_DARK] = 0x000000,
         [COL_QR_LIGHT] = 0xFFFFFF,     [COL_TILE_BG_0] = 0xD7EFEC,  [COL_TILE_BG_1] = 0xFCE3D6,
         [COL_TILE_BG_2] = 0xE6E1F7,    [COL_TILE_BG_3] = 0xFBEFC4,  [COL_TILE_BG_4] = 0xDCE9F8,
-        [COL_TILE_BG_5] = 0xE0F1D8,    [COL_TILE_FG] = 0x1C2733,
+        [COL_TILE_BG_5] = 0xE0F1D8,    [COL_TILE_FG] = 0x1C2733,    [COL_EXIT_BG] = 0xB42318,
     };
     for (int i = 0; i < NCOLORS; i++)
         t->c[i] = hex(palette[i]);
@@ -135,6 +135,7 @@ size_t theme_text_pairs(const struct theme_pair **out)
         {COL_TILE_FG, COL_TILE_BG_3, "tile icon 3"},
         {COL_TILE_FG, COL_TILE_BG_4, "tile icon 4"},
         {COL_TILE_FG, COL_TILE_BG_5, "tile icon 5"},
+        {COL_ON_PRIMARY, COL_EXIT_BG, "the quick-exit button"},
         {COL_FOCUS, COL_BG, "focus ring on the page (non-text, 3:1 is enough)"},
     };
     *out = pairs;

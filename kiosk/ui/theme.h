@@ -41,6 +41,7 @@ enum theme_color {
     COL_TILE_BG_4,
     COL_TILE_BG_5,
     COL_TILE_FG, /* icons on the discs */
+    COL_EXIT_BG, /* the quick-exit button of sensitive pages */
     NCOLORS
 };
 #define THEME_TILE_COLORS 6

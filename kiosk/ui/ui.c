@@ -107,14 +107,12 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
     theme_init(&a->theme, a->plat.width, a->plat.height, a->plat.px_per_mm);
     draw_init(&a->draw, a->plat.ren, a->text, &a->theme);
 
-    a->content_status = SNAPSHOT_MISSING;
-    if (o->snapshot)
-        a->content_status =
-            content_open(o->snapshot, &a->content, a->content_msg, sizeof(a->content_msg));
-    else
-        snprintf(a->content_msg, sizeof(a->content_msg), "no snapshot given (--snapshot FILE)");
+    content_source_init(&a->src, o->snapshot, o->site_id, o->languages, o->default_lang);
+    a->content_status =
+        content_source_open(&a->src, &a->content, a->content_msg, sizeof(a->content_msg));
     if (!a->content)
         LOG_ERR("%s", a->content_msg);
+    a->src.have_shown = a->content && watch_file_id(a->src.path, &a->src.shown);
 
     const char *tz = a->content ? a->content->tz : "Europe/Helsinki";
     if (o->now) {
@@ -140,11 +138,14 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
 
     ui_push(a, a->content ? &screen_home : &screen_problem, NULL);
     a->shown_minute = ui_now(a) / 60;
+    if (o->watch)
+        ui_content_watch(a);
     return true;
 }
 
 void ui_free(struct app *a)
 {
+    ui_content_unwatch(a);
     while (a->depth > 0) {
         leave_top(a);
         a->depth--;
@@ -300,7 +301,9 @@ static int idle_left_ms(const struct app *a)
     if (at_rest)
         return -1;
     int elapsed = (int)(a->ms - a->last_input_ms);
-    return a->idle_ms - elapsed;
+    /* Overdue is 0, not negative (-1 means "no idle reset"): a late wake-up
+     * must still reset. */
+    return elapsed >= a->idle_ms ? 0 : a->idle_ms - elapsed;
 }
 
 static void draw_idle_notice(struct app *a)
@@ -329,6 +332,11 @@ void ui_render(struct app *a, bool force)
         draw_focus(a);
     draw_idle_notice(a);
     platform_present(&a->plat);
+    if (a->frames == 0) {
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        a->first_frame_ms = (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+    }
     text_frame_end(a->text);
     a->dirty = false;
     a->frames++;
@@ -371,7 +379,7 @@ static const struct screen_ops *screen_for(const char *id, const char **arg)
         {"category:", &screen_list, true},  {"service:", &screen_service, false},
         {"org:", &screen_org, false},       {"services", &screen_list, true},
         {"orgs", &screen_list, true},       {"calendar", &screen_calendar, false},
-        {"languages", &screen_lang, false},
+        {"languages", &screen_lang, false}, {"search", &screen_search, false},
     };
     for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
         size_t n = strlen(routes[i].prefix);
@@ -576,8 +584,16 @@ void ui_handle(struct app *a, const struct input_event *ev)
         a->dirty = true;
         return;
     case INPUT_KEY:
-        handle_key(a, ev->key);
+    case INPUT_TEXT: {
+        struct screen *s = &a->stack[a->depth - 1];
+        if (s->ops->input && s->ops->input(a, s->st, ev)) {
+            a->dirty = true;
+            return;
+        }
+        if (ev->kind == INPUT_KEY)
+            handle_key(a, ev->key);
         return;
+    }
     case INPUT_PRESS: {
         if (a->show_focus) {
             a->show_focus = false;
@@ -723,11 +739,13 @@ int ui_run(struct app *a)
         int next = ui_tick(a);
         ui_render(a, false);
         SDL_Event ev;
-        if (SDL_WaitEventTimeout(&ev, next < 0 ? 60000 : next)) {
+        int got = SDL_WaitEventTimeout(&ev, next < 0 ? 60000 : next);
+        a->wakeups++;
+        if (got) {
             do {
                 struct input_event in;
                 a->ms = SDL_GetTicks();
-                if (platform_translate(&a->plat, &ev, &in))
+                if (!ui_content_event(a, &ev) && platform_translate(&a->plat, &ev, &in))
                     ui_handle(a, &in);
             } while (!a->quit && SDL_PollEvent(&ev));
         }

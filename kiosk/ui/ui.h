@@ -12,6 +12,7 @@
 #include "platform/platform.h"
 #include "text/text.h"
 #include "ui/draw.h"
+#include "ui/reload.h"
 #include "ui/strings.h"
 #include "ui/theme.h"
 
@@ -35,6 +36,9 @@ struct screen_ops {
     bool (*update)(struct app *a, void *st);
     void (*draw)(struct app *a, void *st);
     void (*leave)(struct app *a, void *st);
+    /* Optional: typed text (INPUT_TEXT) and keys, before the generic
+     * handling of keys (focus, Enter, back); true if the screen used it. */
+    bool (*input)(struct app *a, void *st, const struct input_event *ev);
 };
 
 struct screen {
@@ -65,6 +69,10 @@ struct app_options {
     const char *lang; /* NULL: the site's default */
     const char *now;  /* frozen clock, "2026-11-24T10:15" (site time) or "...Z" */
     int idle_seconds; /* 0: never reset */
+    const char *site_id;      /* the site the snapshot must be for (NULL: any) */
+    const char *languages;    /* languages offered, in order (NULL: the snapshot's) */
+    const char *default_lang; /* NULL: the snapshot's */
+    bool watch;               /* switch to new content while running */
     struct platform_opts plat;
 };
 
@@ -74,6 +82,7 @@ struct app {
     struct theme theme;
     struct draw draw;
 
+    struct content_source src; /* where content comes from; its watch */
     struct content *content; /* NULL: the problem screen explains why */
     char content_msg[512];
     enum snapshot_status content_status;
@@ -112,6 +121,8 @@ struct app {
     int idle_ms;
     int64_t shown_minute; /* the minute the clock on screen shows */
     unsigned long frames;
+    unsigned long wakeups; /* returns from waiting for events (--stats) */
+    double first_frame_ms; /* CLOCK_MONOTONIC when the first frame was presented */
 };
 
 bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap);

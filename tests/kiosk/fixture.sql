@@ -179,3 +179,40 @@ INSERT INTO holiday_i18n VALUES
   ('2026-12-06', 'fi', 'Itsenäisyyspäivä'), ('2026-12-06', 'sv', 'Självständighetsdagen'),
   ('2026-12-06', 'en', 'Independence Day'), ('2026-12-24', 'fi', 'Jouluaatto'),
   ('2026-12-25', 'fi', 'Joulupäivä');
+
+-- Facets of activities for the calendar filters: the café is for babies and
+-- toddlers in Finnish and English; the separation evening for parents; the
+-- baby group and the rainbow evening take their service's terms.
+INSERT INTO entity_term VALUES
+  ('activity', 'kahvila-ti', 'kerhot'), ('activity', 'kahvila-ti', 'ika-0-1'),
+  ('activity', 'kahvila-ti', 'ika-1-6'), ('activity', 'eroneuvo', 'neuvonta'),
+  ('activity', 'eroneuvo', 'vanhemmat'), ('service', 'sateenkaari-vertais', 'vanhemmat');
+INSERT INTO entity_language VALUES
+  ('activity', 'kahvila-ti', 'fi'), ('activity', 'kahvila-ti', 'en'),
+  ('activity', 'eroneuvo', 'fi'), ('service', 'perhekerho', 'sv');
+
+-- Search. Texts only the search tests look at: the clinic and the family
+-- café in Russian and Ukrainian (і ї є ґ), and a second "Perhekerho" (an
+-- activity with no occurrences) whose text equals the service's, so that
+-- their bm25 scores tie and the kind decides.
+INSERT INTO service_i18n VALUES
+  ('neuvola-aurinkolahti', 'ru', 'Детская консультация Ауринколахти', 'Консультация следит за беременностью и развитием ребёнка.'),
+  ('neuvola-aurinkolahti', 'uk', 'Дитяча консультація Ауринколахті', 'Консультація стежить за вагітністю, ростом і розвитком дитини.'),
+  ('perhekahvila', 'uk', 'Сімейне кафе', 'Відкрите місце зустрічей: ґанок, їжа і єднання для батьків і дітей.');
+INSERT INTO activity VALUES
+  ('perhekerho-to', 'seurakunta', 'perhekerho', 'seurakuntatalo', 'csv', 'Europe/Helsinki', '2026-08-20T10:00', 90, 0, 'FREQ=WEEKLY;BYDAY=TH', 1, NULL, NULL, NULL);
+INSERT INTO activity_i18n VALUES
+  ('perhekerho-to', 'fi', 'Perhekerho', 'Laulua, leikkiä ja välipala koko perheelle.', 'Maksuton', NULL);
+
+-- The search index as aula-pack writes it: names and descriptions of
+-- organisations, services and activities in every language they have;
+-- contact persons by name, with title and responsibilities as the body.
+INSERT INTO search (kind, entity_id, lang, title, body)
+  SELECT 'organization', id, lang, name, coalesce(description, '') FROM organization_i18n;
+INSERT INTO search (kind, entity_id, lang, title, body)
+  SELECT 'service', id, lang, name, coalesce(description, '') FROM service_i18n;
+INSERT INTO search (kind, entity_id, lang, title, body)
+  SELECT 'contact', c.id, t.lang, c.name, t.title || ' ' || coalesce(t.responsibilities, '')
+  FROM contact c JOIN contact_i18n t ON t.id = c.id WHERE coalesce(t.title, '') <> '';
+INSERT INTO search (kind, entity_id, lang, title, body)
+  SELECT 'activity', id, lang, name, coalesce(description, '') FROM activity_i18n;

@@ -92,6 +92,87 @@ END:VCARD'
     got=$(decode "$out/qr-small/tel.png")
     [ "$got" = "tel:+358931044444" ] || { echo "small-screen tel QR decoded as '$got'"; exit 1; }
     ;;
+search-*)
+    # Search as you type: hits after each letter, a hit opens its detail,
+    # nothing found says so; in Arabic with the Arabic keyboard; with a
+    # keypad and a physical keyboard; the text forgotten on leaving.
+    sub=${case#search-}
+    dir="$out/search-$sub"
+    mkdir -p "$dir"
+    has() { # listing target...: every target is in the listing
+        f=$1; shift
+        for t in "$@"; do
+            grep -q " $t\( \|\$\)" "$f" || { echo "$f: no $t in:"; cat "$f"; exit 1; }
+        done
+    }
+    hasnt() {
+        f=$1; shift
+        for t in "$@"; do
+            ! grep -q " $t\( \|\$\)" "$f" || { echo "$f: unexpected $t in:"; cat "$f"; exit 1; }
+        done
+    }
+    case $sub in
+    ar)
+        run 1920x1080 "$dir" "tap:lang:ar; tap:search; shot:empty.png; targets; type:عيادة;
+            shot:hits.png; targets; tap:kb:layout; targets" 2>"$dir/targets"
+        sed -n 1p "$dir/targets" >"$dir/t1"; sed -n 2p "$dir/targets" >"$dir/t2"
+        sed -n 3p "$dir/targets" >"$dir/t3"
+        has "$dir/t1" kb:c:ض kb:c:ش kb:layout kb:space kb:erase kb:clear
+        hasnt "$dir/t1" kb:c:q
+        has "$dir/t2" service:neuvola-aurinkolahti
+        has "$dir/t3" kb:c:q kb:c:å kb:c:ä kb:c:ö
+        "$check" "$dir/hits.png" 1920x1080 24 "$dir/empty.png"
+        ;;
+    keys)
+        # Keypad: focus starts on q; Down (a), Right (s), Down (z), Right x5
+        # is n; Return types it ("n" is a whole word in "MLL:n"). A physical
+        # keyboard: text, Backspace and Space.
+        run 1280x800 "$dir" "tap:search; key:Down; key:Right; key:Down; key:Right; key:Right;
+            key:Right; key:Right; key:Right; key:Return; shot:keypad.png; targets; key:Escape;
+            tap:search;
+            type:vauvaryhmäx; targets; key:Backspace; targets; key:Space; type:laulua;
+            targets" 2>"$dir/targets"
+        for i in 1 2 3 4; do sed -n ${i}p "$dir/targets" >"$dir/t$i"; done
+        has "$dir/t1" service:lastenhoito org:mll-vuosaari
+        has "$dir/t2" services
+        hasnt "$dir/t2" activity:vauvaryhma
+        has "$dir/t3" activity:vauvaryhma contact:sari org:seurakunta
+        has "$dir/t4" activity:vauvaryhma
+        hasnt "$dir/t4" contact:sari org:seurakunta
+        ;;
+    forget)
+        # Back, Home and the idle reset forget the text; a detail and back
+        # keeps it (the family picks another hit).
+        "$aula" --headless --snapshot "$snap" --size 1920x1080 --now "$now" --idle 30 \
+            --screenshot "$dir" --script "tap:search; type:neuv; tap:service:neuvola-aurinkolahti;
+            tap:back; targets; tap:back; tap:search; targets; type:neuv; tap:home; tap:search;
+            targets; type:neuv; wait:45; shot:idle.png; tap:search; targets" 2>"$dir/targets"
+        for i in 1 2 3 4; do sed -n ${i}p "$dir/targets" >"$dir/t$i"; done
+        has "$dir/t1" search:clear service:neuvola-aurinkolahti
+        for i in 2 3 4; do hasnt "$dir/t$i" search:clear service:neuvola-aurinkolahti; done
+        ;;
+    *)
+        size=$sub
+        run "$size" "$dir" "tap:search; shot:empty.png; type:neuv; shot:neuv.png; targets;
+            tap:service:neuvola-aurinkolahti; shot:detail.png; targets; tap:back; type:zzz;
+            shot:none.png; targets; tap:home; tap:search; type:virtanen; tap:contact:anna;
+            shot:contact.png; targets; tap:home; tap:search; type:eroneuvo; tap:activity:eroneuvo;
+            targets" 2>"$dir/targets"
+        for i in 1 2 3 4 5; do sed -n ${i}p "$dir/targets" >"$dir/t$i"; done
+        has "$dir/t1" service:neuvola-aurinkolahti org:hyvinvointialue contact:anna kb:c:å kb:c:ä \
+            kb:c:ö kb:space kb:erase kb:clear kb:layout
+        grep -q "^service: " "$dir/t2" || { echo "a hit did not open the service"; exit 1; }
+        has "$dir/t3" services
+        hasnt "$dir/t3" service:neuvola-aurinkolahti
+        grep -q "^org: " "$dir/t4" || { echo "a person did not open the organisation"; exit 1; }
+        has "$dir/t4" qr:contact:0
+        grep -q "^service: " "$dir/t5" || { echo "an activity did not open its service"; exit 1; }
+        for f in empty neuv detail none contact; do "$check" "$dir/$f.png" "$size" 24; done
+        "$check" "$dir/neuv.png" "$size" 24 "$dir/empty.png"
+        "$check" "$dir/none.png" "$size" 24 "$dir/neuv.png"
+        ;;
+    esac
+    ;;
 bad-script)
     if run 1920x1080 "$out/bad" "tap:no-such-target" 2>"$out/bad.err"; then
         echo "a bad script must fail"; exit 1
