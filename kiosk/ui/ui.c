@@ -734,10 +734,16 @@ int ui_run(struct app *a)
     a->ms = SDL_GetTicks();
     a->last_input_ms = a->ms;
     ui_render(a, true);
+    notify_init(&a->notify);
+    notify_send(&a->notify, "READY=1");
     while (!a->quit) {
         a->ms = SDL_GetTicks();
         int next = ui_tick(a);
         ui_render(a, false);
+        /* Pinged only from here: a loop that hangs stops the pings. */
+        int ping = notify_watchdog(&a->notify, a->ms);
+        if (ping >= 0 && (next < 0 || ping < next))
+            next = ping;
         SDL_Event ev;
         int got = SDL_WaitEventTimeout(&ev, next < 0 ? 60000 : next);
         a->wakeups++;
@@ -750,5 +756,7 @@ int ui_run(struct app *a)
             } while (!a->quit && SDL_PollEvent(&ev));
         }
     }
+    notify_send(&a->notify, "STOPPING=1");
+    notify_close(&a->notify);
     return 0;
 }

@@ -9,6 +9,7 @@
 #define AULA_UI_UI_H
 
 #include "domain/content.h"
+#include "platform/notify.h"
 #include "platform/platform.h"
 #include "text/text.h"
 #include "ui/draw.h"
@@ -122,6 +123,7 @@ struct app {
     int64_t shown_minute; /* the minute the clock on screen shows */
     unsigned long frames;
     unsigned long wakeups; /* returns from waiting for events (--stats) */
+    struct notify notify;  /* systemd readiness and watchdog */
     double first_frame_ms; /* CLOCK_MONOTONIC when the first frame was presented */
 };
 
