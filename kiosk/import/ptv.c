@@ -524,37 +524,51 @@ static const char *entity_uuid(struct importer *im, json_t *e)
     return id;
 }
 
-static void import_org(struct ptv *p, json_t *e)
+/* The start every PTV entity shares: a published entity with a uuid, not
+ * seen before, with a name in some language; its names and descriptions go
+ * into a new row of tbl. Returns the row, or -1 when the entity is skipped. */
+static long entity_row(struct ptv *p, json_t *e, struct folder_table *tbl, const char *noun,
+                       const char *names_key, const char *descs_key)
 {
     struct importer *im = &p->im;
     const char *uuid = entity_uuid(im, e);
     if (!uuid || !published(im, e))
-        return;
+        return -1;
     char id[80];
     ptv_id(uuid, id, sizeof(id));
-    if (folder_find(p->orgs, id) >= 0) {
-        importer_warn(im, "organisation %s appears twice; the first is kept", uuid);
-        return;
+    if (folder_find(tbl, id) >= 0) {
+        importer_warn(im, "%s %s appears twice; the first is kept", noun, uuid);
+        return -1;
     }
     struct i18n names, desc;
-    texts(im, e, "organizationNames", "Name", NULL, &names);
+    texts(im, e, names_key, "Name", NULL, &names);
     if (!names.n)
-        texts(im, e, "organizationNames", NULL, NULL, &names);
-    size_t r = folder_add_row(p->orgs);
-    folder_set(p->orgs, r, "id", id);
-    size_t m = importer_push_key(im, "organizationNames");
-    if (!importer_put_i18n(im, p->orgs, r, "name", &names, true)) {
-        importer_warn(im, "organisation without a name; skipped");
+        texts(im, e, names_key, NULL, NULL, &names);
+    size_t r = folder_add_row(tbl);
+    folder_set(tbl, r, "id", id);
+    size_t m = importer_push_key(im, names_key);
+    if (!importer_put_i18n(im, tbl, r, "name", &names, true)) {
+        importer_warn(im, "%s without a name; skipped", noun);
         importer_pop(im, m);
-        folder_remove_row(p->orgs, r);
-        return;
+        folder_remove_row(tbl, r);
+        return -1;
     }
     importer_pop(im, m);
-    texts(im, e, "organizationDescriptions", "Summary", "Description", &desc);
-    m = importer_push_key(im, "organizationDescriptions");
-    importer_put_i18n(im, p->orgs, r, "description", &desc, false);
+    texts(im, e, descs_key, "Summary", "Description", &desc);
+    m = importer_push_key(im, descs_key);
+    importer_put_i18n(im, tbl, r, "description", &desc, false);
     importer_pop(im, m);
+    return (long)r;
+}
 
+static void import_org(struct ptv *p, json_t *e)
+{
+    struct importer *im = &p->im;
+    long row =
+        entity_row(p, e, p->orgs, "organisation", "organizationNames", "organizationDescriptions");
+    if (row < 0)
+        return;
+    size_t r = (size_t)row, m;
     const char *type = importer_str(im, e, "organizationType");
     const char *kind = "other";
     static const struct {
@@ -903,33 +917,12 @@ static void service_languages(struct ptv *p, json_t *e, size_t r)
 static void import_service(struct ptv *p, json_t *e)
 {
     struct importer *im = &p->im;
-    const char *uuid = entity_uuid(im, e);
-    if (!uuid || !published(im, e))
+    long row = entity_row(p, e, p->services, "service", "serviceNames", "serviceDescriptions");
+    if (row < 0)
         return;
+    size_t r = (size_t)row, m;
     char id[80];
-    ptv_id(uuid, id, sizeof(id));
-    if (folder_find(p->services, id) >= 0) {
-        importer_warn(im, "service %s appears twice; the first is kept", uuid);
-        return;
-    }
-    struct i18n names, desc;
-    texts(im, e, "serviceNames", "Name", NULL, &names);
-    if (!names.n)
-        texts(im, e, "serviceNames", NULL, NULL, &names);
-    size_t r = folder_add_row(p->services);
-    folder_set(p->services, r, "id", id);
-    size_t m = importer_push_key(im, "serviceNames");
-    if (!importer_put_i18n(im, p->services, r, "name", &names, true)) {
-        importer_warn(im, "service without a name; skipped");
-        importer_pop(im, m);
-        folder_remove_row(p->services, r);
-        return;
-    }
-    importer_pop(im, m);
-    texts(im, e, "serviceDescriptions", "Summary", "Description", &desc);
-    m = importer_push_key(im, "serviceDescriptions");
-    importer_put_i18n(im, p->services, r, "description", &desc, false);
-    importer_pop(im, m);
+    snprintf(id, sizeof(id), "%s", folder_cell(p->services, r, "id"));
     service_languages(p, e, r);
     service_categories(p, e, r);
 
