@@ -147,3 +147,21 @@ enum content_validity content_check_clock(const struct content *c, int64_t now)
         return CONTENT_EXPIRED;
     return CONTENT_VALID;
 }
+
+size_t content_ui_strings(const struct content *c, const char *lang,
+                          void (*fn)(void *ctx, const char *msgid, const char *msgstr), void *ctx)
+{
+    struct db_stmt *st = db_prepare(c->db, "SELECT msgid, msgstr FROM ui_string WHERE lang = ?1");
+    if (!st || !db_bind_text(st, 1, lang)) {
+        LOG_WARN("cannot read the snapshot's screen texts: %s", db_errmsg(c->db));
+        db_finalize(st);
+        return 0;
+    }
+    size_t n = 0;
+    while (db_step(st) == DB_ROW) {
+        fn(ctx, db_col_text(st, 0), db_col_text(st, 1));
+        n++;
+    }
+    db_finalize(st);
+    return n;
+}

@@ -52,5 +52,9 @@ const struct content_lang *content_lang(const struct content *c, const char *cod
 /* Local date (days since 1970) of instant now in the site zone. */
 int64_t content_today(const struct content *c, int64_t now);
 enum content_validity content_check_clock(const struct content *c, int64_t now);
+/* Calls fn for each row of the snapshot's ui_string table in lang (msgid is
+ * the key of a screen text, msgstr its text). Returns the number of rows. */
+size_t content_ui_strings(const struct content *c, const char *lang,
+                          void (*fn)(void *ctx, const char *msgid, const char *msgstr), void *ctx);
 
 #endif

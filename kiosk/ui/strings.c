@@ -1,85 +1,225 @@
 /* strings: the built-in UI texts and date/time formats; see strings.h. */
 #include "ui/strings.h"
+#include "domain/content.h"
 #include "base/civil.h"
+#include "base/po.h"
+#include "base/xalloc.h"
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-struct str_row {
-    const char *key;
-    const char *t[4]; /* fi sv en ar */
+/* The texts compiled from assets/po/<lang>.po by aula-po2c (ui_po.c in the
+ * build directory). */
+extern const struct po_text aula_ui_po[];
+extern const size_t aula_ui_po_count;
+
+static const char *const keys[STR_COUNT] = {
+#define STR_KEY(id, key) [id] = key,
+    STR_LIST(STR_KEY)
+#undef STR_KEY
 };
 
-static const struct str_row rows[STR_COUNT] = {
-#define STR_ROW(id, key, fi, sv, en, ar) [id] = {key, {fi, sv, en, ar}},
-    STR_LIST(STR_ROW)
-#undef STR_ROW
-};
+/* Per language, the compiled text of every id (NULL if untranslated); built
+ * once at first use. */
+#define MAX_LANGS 32
+static struct {
+    const char *lang;
+    const char *t[STR_COUNT];
+} compiled[MAX_LANGS];
+static size_t ncompiled;
+static bool indexed;
 
-static int lang_index(const char *lang)
+static int compiled_index(const char *lang)
 {
-    if (!lang)
-        return 2;
-    if (strcmp(lang, "fi") == 0)
-        return 0;
-    if (strcmp(lang, "sv") == 0)
-        return 1;
-    if (strcmp(lang, "ar") == 0)
-        return 3;
-    return 2;
+    for (size_t i = 0; lang && i < ncompiled; i++)
+        if (strcmp(compiled[i].lang, lang) == 0)
+            return (int)i;
+    return -1;
+}
+
+static void build_index(void)
+{
+    indexed = true;
+    for (size_t i = 0; i < aula_ui_po_count; i++) {
+        const struct po_text *p = &aula_ui_po[i];
+        enum str_id id = str_find(p->key);
+        if (id == STR_COUNT)
+            continue; /* a text this build does not use */
+        int l = compiled_index(p->lang);
+        if (l < 0) {
+            if (ncompiled == MAX_LANGS)
+                continue;
+            l = (int)ncompiled++;
+            compiled[l].lang = p->lang;
+        }
+        compiled[l].t[id] = p->text;
+    }
+}
+
+static const char *compiled_text(const char *lang, enum str_id id)
+{
+    if (!indexed)
+        build_index();
+    int l = compiled_index(lang);
+    return l < 0 ? NULL : compiled[l].t[id];
+}
+
+/* The snapshot's own texts (ui_string) in one language. */
+static struct {
+    const struct content *c;
+    int64_t version;
+    char lang[16];
+    char *t[STR_COUNT];
+} snap;
+
+static void snap_clear(void)
+{
+    for (size_t i = 0; i < STR_COUNT; i++) {
+        free(snap.t[i]);
+        snap.t[i] = NULL;
+    }
+    snap.c = NULL;
+    snap.lang[0] = '\0';
+}
+
+static void snap_add(void *ctx, const char *msgid, const char *msgstr)
+{
+    (void)ctx;
+    enum str_id id = str_find(msgid);
+    if (id == STR_COUNT || !msgstr[0])
+        return;
+    free(snap.t[id]);
+    snap.t[id] = xstrdup(msgstr);
+}
+
+void str_use_content(const struct content *c, const char *lang)
+{
+    if (!c || !lang) {
+        snap_clear();
+        return;
+    }
+    if (c == snap.c && c->info.content_version == snap.version && strcmp(lang, snap.lang) == 0)
+        return;
+    snap_clear();
+    snap.c = c;
+    snap.version = c->info.content_version;
+    snprintf(snap.lang, sizeof(snap.lang), "%s", lang);
+    content_ui_strings(c, lang, snap_add, NULL);
 }
 
 const char *str_get(const char *lang, enum str_id id)
 {
     if ((int)id < 0 || id >= STR_COUNT)
         return "";
-    const char *s = rows[id].t[lang_index(lang)];
-    return s ? s : rows[id].t[2];
+    if (lang && snap.t[id] && strcmp(lang, snap.lang) == 0)
+        return snap.t[id];
+    const char *s = compiled_text(lang, id);
+    if (!s)
+        s = compiled_text("en", id);
+    return s ? s : keys[id];
 }
 
 const char *str_key(enum str_id id)
 {
-    return (int)id >= 0 && id < STR_COUNT ? rows[id].key : "";
+    return (int)id >= 0 && id < STR_COUNT ? keys[id] : "";
 }
 
-static const char *const wd_short[4][7] = {
-    {"ma", "ti", "ke", "to", "pe", "la", "su"},
-    {"må", "ti", "on", "to", "fr", "lö", "sö"},
-    {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},
-    {"الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"},
+enum str_id str_find(const char *key)
+{
+    for (int i = 0; key && i < STR_COUNT; i++)
+        if (strcmp(keys[i], key) == 0)
+            return (enum str_id)i;
+    return STR_COUNT;
+}
+
+/* Date and time conventions per language. */
+enum date_style { DATE_DOTS, DATE_SLASHES, DATE_WORDS };
+
+struct lang_fmt {
+    const char *code;
+    enum date_style date;
+    char time_sep;
+    const char *wd_short[7], *wd_long[7];
 };
-static const char *const wd_long[4][7] = {
-    {"maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"},
-    {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"},
-    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
-    {"الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"},
+
+static const struct lang_fmt fmts[] = {
+    {"en",
+     DATE_WORDS,
+     ':',
+     {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},
+     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}},
+    {"fi",
+     DATE_DOTS,
+     '.',
+     {"ma", "ti", "ke", "to", "pe", "la", "su"},
+     {"maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"}},
+    {"sv",
+     DATE_DOTS,
+     '.',
+     {"må", "ti", "on", "to", "fr", "lö", "sö"},
+     {"måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"}},
+    {"ar",
+     DATE_SLASHES,
+     ':',
+     {"الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"},
+     {"الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"}},
+    {"so",
+     DATE_SLASHES,
+     ':',
+     {"Isniin", "Talaado", "Arbaco", "Khamiis", "Jimce", "Sabti", "Axad"},
+     {"Isniin", "Talaado", "Arbaco", "Khamiis", "Jimce", "Sabti", "Axad"}},
+    {"ru",
+     DATE_DOTS,
+     ':',
+     {"пн", "вт", "ср", "чт", "пт", "сб", "вс"},
+     {"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"}},
+    {"uk",
+     DATE_DOTS,
+     ':',
+     {"пн", "вт", "ср", "чт", "пт", "сб", "нд"},
+     {"понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя"}},
 };
+
+/* The conventions of lang; English for languages without their own. */
+static const struct lang_fmt *fmt_of(const char *lang)
+{
+    for (size_t i = 0; lang && i < sizeof(fmts) / sizeof(fmts[0]); i++)
+        if (strcmp(fmts[i].code, lang) == 0)
+            return &fmts[i];
+    return &fmts[0];
+}
+
 static const char *const months_en[12] = {"January",   "February", "March",    "April",
                                           "May",       "June",     "July",     "August",
                                           "September", "October",  "November", "December"};
 
 const char *str_weekday_short(const char *lang, int weekday)
 {
-    return wd_short[lang_index(lang)][(weekday - 1 + 7) % 7];
+    return fmt_of(lang)->wd_short[(weekday - 1 + 7) % 7];
 }
 
 const char *str_weekday_long(const char *lang, int weekday)
 {
-    return wd_long[lang_index(lang)][(weekday - 1 + 7) % 7];
+    return fmt_of(lang)->wd_long[(weekday - 1 + 7) % 7];
 }
 
 static bool dotted(const char *lang)
 {
-    int i = lang_index(lang);
-    return i == 0 || i == 1;
+    return fmt_of(lang)->date == DATE_DOTS;
+}
+
+static bool slashed(const char *lang)
+{
+    return fmt_of(lang)->date == DATE_SLASHES;
 }
 
 void str_time(const char *lang, int minutes, char *buf, size_t cap)
 {
     if (minutes < 0)
         minutes = 0;
-    snprintf(buf, cap, "%d%c%02d", minutes / 60, dotted(lang) ? '.' : ':', minutes % 60);
+    snprintf(buf, cap, "%d%c%02d", minutes / 60, fmt_of(lang)->time_sep, minutes % 60);
 }
 
 void str_time_range(const char *lang, int from, int to, char *buf, size_t cap)
@@ -96,7 +236,7 @@ void str_date_short(const char *lang, int64_t day, char *buf, size_t cap)
     int wd = civil_weekday(d.year, d.month, d.day);
     if (dotted(lang))
         snprintf(buf, cap, "%s %d.%d.", str_weekday_short(lang, wd), d.day, d.month);
-    else if (lang_index(lang) == 3)
+    else if (slashed(lang))
         snprintf(buf, cap, "%s %d/%d", str_weekday_short(lang, wd), d.day, d.month);
     else
         snprintf(buf, cap, "%s %d %.3s", str_weekday_short(lang, wd), d.day,
@@ -109,7 +249,7 @@ void str_date_long(const char *lang, int64_t day, char *buf, size_t cap)
     int wd = civil_weekday(d.year, d.month, d.day);
     if (dotted(lang))
         snprintf(buf, cap, "%s %d.%d.%d", str_weekday_long(lang, wd), d.day, d.month, d.year);
-    else if (lang_index(lang) == 3)
+    else if (slashed(lang))
         snprintf(buf, cap, "%s %d/%d/%d", str_weekday_long(lang, wd), d.day, d.month, d.year);
     else
         snprintf(buf, cap, "%s %d %s %d", str_weekday_long(lang, wd), d.day, months_en[d.month - 1],
@@ -126,7 +266,7 @@ void str_date_range(const char *lang, int64_t from, int64_t to, char *buf, size_
             snprintf(buf, cap, "%d.%d.–%d.%d.%d", a.day, a.month, b.day, b.month, b.year);
         else
             snprintf(buf, cap, "%d.%d.%d–%d.%d.%d", a.day, a.month, a.year, b.day, b.month, b.year);
-    } else if (lang_index(lang) == 3) {
+    } else if (slashed(lang)) {
         snprintf(buf, cap, "%d/%d – %d/%d/%d", a.day, a.month, b.day, b.month, b.year);
     } else if (a.month == b.month && a.year == b.year) {
         snprintf(buf, cap, "%d–%d %.3s %d", a.day, b.day, months_en[b.month - 1], b.year);

@@ -1,140 +1,102 @@
-/* strings: every text the kiosk itself shows, in Finnish, Swedish and
- * English (and Arabic for the navigation), with date and time formats per
- * language. Content texts come from the snapshot; these are the labels
- * around them. One table so that it can move to gettext .po files: the
- * second column is the msgid-like key, the English column the source text.
- * A missing translation (NULL) falls back to English. */
+/* strings: the ids of every text the kiosk itself shows, and date and time
+ * formats per language. Content texts come from the snapshot; these are the
+ * labels around them. The texts themselves live in gettext files,
+ * assets/po/<lang>.po (msgctxt = the key below, msgid = the English source),
+ * compiled into the program at build time by aula-po2c. The snapshot's
+ * ui_string table can override or add translations (str_use_content). A
+ * missing translation falls back to English. */
 #ifndef AULA_UI_STRINGS_H
 #define AULA_UI_STRINGS_H
 
 #include <stddef.h>
 #include <stdint.h>
 
-/* X(id, key, fi, sv, en, ar) */
+/* X(id, key): key is the msgctxt of the text in assets/po/<lang>.po. */
 #define STR_LIST(X)                                                                                \
-    X(S_WHAT_LOOKING, "home.heading", "Mitä etsit?", "Vad söker du?", "What are you looking for?", \
-      "عمّ تبحث؟")                                                                                  \
-    X(S_ALL_SERVICES, "nav.services", "Kaikki palvelut", "Alla tjänster", "All services",          \
-      "كل الخدمات")                                                                                \
-    X(S_ORGS, "nav.orgs", "Järjestöt ja toimijat", "Organisationer", "Organisations", "المنظمات")  \
-    X(S_CALENDAR, "nav.calendar", "Viikon ohjelma", "Veckans program", "This week",                \
-      "برنامج الأسبوع")                                                                            \
-    X(S_TODAY, "home.today", "Tänään", "I dag", "Today", "اليوم")                                  \
-    X(S_NOW, "home.now", "Nyt", "Nu", "Now", "الآن")                                               \
-    X(S_NOTHING_TODAY, "home.nothing", "Tänään ei ole enää ohjelmaa.", "Inget mer program i dag.", \
-      "Nothing more on today.", "لا توجد أنشطة أخرى اليوم.")                                       \
-    X(S_SEE_WEEK, "home.week", "Koko viikon ohjelma", "Hela veckans program", "The whole week",    \
-      "برنامج الأسبوع كله")                                                                        \
-    X(S_BACK, "nav.back", "Takaisin", "Tillbaka", "Back", "رجوع")                                  \
-    X(S_HOME, "nav.home", "Alkuun", "Till början", "Home", "الرئيسية")                             \
-    X(S_WEEK_N, "cal.week", "Viikko %d", "Vecka %d", "Week %d", "الأسبوع %d")                      \
-    X(S_PREV_WEEK, "cal.prev", "Edellinen", "Föregående", "Previous", "السابق")                    \
-    X(S_NEXT_WEEK, "cal.next", "Seuraava", "Nästa", "Next", "التالي")                              \
-    X(S_TO_TODAY, "cal.today", "Tämä viikko", "Den här veckan", "This week", "هذا الأسبوع")        \
-    X(S_CANCELLED, "cal.cancelled", "Peruttu", "Inställt", "Cancelled", "ملغى")                    \
-    X(S_MOVED, "cal.moved", "Muutos", "Ändrat", "Changed", "تغيير")                                \
-    X(S_NO_EVENTS, "cal.none", "Ei ohjelmaa", "Inget program", "Nothing on", "لا أنشطة")           \
-    X(S_ALL_DAY, "cal.allday", "Koko päivän", "Hela dagen", "All day", "طوال اليوم")               \
-    X(S_OUTSIDE_WINDOW, "cal.window", "Tämän viikon ohjelmaa ei ole vielä tiedossa.",              \
-      "Programmet för den här veckan är inte känt ännu.",                                          \
-      "The programme for this week is not known yet.", NULL)                                       \
-    X(S_PREV_DAY, "cal.prev_day", "Edellinen päivä", "Föregående dag", "Previous day", NULL)      \
-    X(S_NEXT_DAY, "cal.next_day", "Seuraava päivä", "Nästa dag", "Next day", NULL)                \
-    X(S_FILTER_AGE, "cal.filter.age", "Ikä", "Ålder", "Age", NULL)                                 \
-    X(S_FILTER_CAT, "cal.filter.category", "Aihe", "Ämne", "Topic", NULL)                          \
-    X(S_FILTER_LANG, "cal.filter.language", "Kieli", "Språk", "Language", NULL)                    \
-    X(S_FILTER_ALL, "cal.filter.all", "Kaikki", "Alla", "All", NULL)                               \
-    X(S_FILTER_CLEAR, "cal.filter.clear", "Näytä kaikki", "Visa allt", "Show all", NULL)           \
-    X(S_FILTER_HIDDEN, "cal.filter.hidden", "Valinnat piilottavat: %s", "Dolda av valen: %s",      \
-      "Hidden by your choices: %s", NULL)                                                          \
-    X(S_QUICK_EXIT, "nav.quick_exit", "Sulje", "Stäng", "Close", NULL)                             \
-    X(S_OPEN_NOW, "hours.open", "Auki nyt", "Öppet nu", "Open now", "مفتوح الآن")                  \
-    X(S_CLOSED, "hours.closed", "Suljettu", "Stängt", "Closed", "مغلق")                            \
-    X(S_CLOSES_AT, "hours.closes", "sulkeutuu klo %s", "stänger kl. %s", "closes at %s", NULL)     \
-    X(S_CLOSES_TOMORROW, "hours.closes_tomorrow", "sulkeutuu huomenna klo %s",                     \
-      "stänger i morgon kl. %s", "closes tomorrow at %s", NULL)                                    \
-    X(S_OPENS_TODAY, "hours.opens_today", "avautuu tänään klo %s", "öppnar i dag kl. %s",          \
-      "opens today at %s", NULL)                                                                   \
-    X(S_OPENS_TOMORROW, "hours.opens_tomorrow", "avautuu huomenna klo %s",                         \
-      "öppnar i morgon kl. %s", "opens tomorrow at %s", NULL)                                      \
-    X(S_OPENS_ON, "hours.opens_on", "avautuu %s klo %s", "öppnar %s kl. %s", "opens %s at %s",     \
-      NULL)                                                                                        \
-    X(S_HOURS, "detail.hours", "Aukioloajat", "Öppettider", "Opening hours", "ساعات العمل")        \
-    X(S_WHERE, "detail.where", "Missä", "Var", "Where", "أين")                                     \
-    X(S_FOR_WHOM, "detail.for", "Kenelle", "För vem", "For whom", "لمن")                           \
-    X(S_LANGUAGES, "detail.languages", "Palvelukielet", "Tjänstespråk", "Languages offered",       \
-      "اللغات")                                                                                    \
-    X(S_SPEAKS, "detail.speaks", "Puhuu", "Talar", "Speaks", NULL)                                 \
-    X(S_PROVIDER, "detail.provider", "Järjestäjä", "Arrangör", "Provided by", NULL)                \
-    X(S_CONTACTS, "detail.contacts", "Yhteyshenkilöt", "Kontaktpersoner", "Contact persons",       \
-      "جهات الاتصال")                                                                              \
-    X(S_CONTACT, "detail.contact", "Yhteystiedot", "Kontaktuppgifter", "Contact details", NULL)    \
-    X(S_UPCOMING, "detail.upcoming", "Tulossa", "På gång", "Coming up", NULL)                      \
-    X(S_SERVICES, "detail.services", "Palvelut", "Tjänster", "Services", "الخدمات")                \
-    X(S_QR_CALL, "qr.call", "Soita: skannaa puhelimella", "Ring: skanna med telefonen",            \
-      "Call: scan with your phone", NULL)                                                          \
-    X(S_QR_SAVE, "qr.save", "Tallenna yhteystieto: skannaa puhelimella",                           \
-      "Spara kontakten: skanna med telefonen", "Save the contact: scan with your phone", NULL)     \
-    X(S_QR_WEB, "qr.web", "Avaa verkkosivu: skannaa puhelimella",                                  \
-      "Öppna webbsidan: skanna med telefonen", "Open the web page: scan with your phone", NULL)    \
-    X(S_QR_SHOW, "qr.show", "QR-koodi", "QR-kod", "QR code", NULL)                                 \
-    X(S_STEP_FREE, "acc.step_free", "Esteetön sisäänkäynti", "Steglös entré",                      \
-      "Step-free entrance", NULL)                                                                  \
-    X(S_ACC_TOILET, "acc.toilet", "Esteetön WC", "Tillgänglig toalett", "Accessible toilet", NULL) \
-    X(S_LOOP, "acc.loop", "Induktiosilmukka", "Hörslinga", "Induction loop", NULL)                 \
-    X(S_STROLLER, "acc.stroller", "Vaunuparkki", "Barnvagnsparkering", "Pram parking", NULL)       \
-    X(S_CHANGING, "acc.changing", "Hoitopöytä", "Skötbord", "Changing table", NULL)                \
-    X(S_N_SERVICES, "list.count", "%d palvelua", "%d tjänster", "%d services", NULL)               \
-    X(S_ONE_SERVICE, "list.count1", "%d palvelu", "%d tjänst", "%d service", NULL)                 \
-    X(S_EMPTY_LIST, "list.empty", "Täällä ei ole vielä mitään.", "Här finns ännu ingenting.",      \
-      "Nothing here yet.", NULL)                                                                   \
-    X(S_KIND_PUBLIC, "org.public", "Julkinen palvelu", "Offentlig tjänst", "Public service", NULL) \
-    X(S_KIND_NGO, "org.ngo", "Järjestö", "Förening", "Association", NULL)                          \
-    X(S_KIND_PARISH, "org.parish", "Seurakunta", "Församling", "Parish", NULL)                     \
-    X(S_KIND_COMPANY, "org.company", "Yritys", "Företag", "Company", NULL)                         \
-    X(S_KIND_OTHER, "org.other", "Muu toimija", "Annan aktör", "Other", NULL)                      \
-    X(S_PHONE, "contact.phone", "Puhelin", "Telefon", "Phone", NULL)                               \
-    X(S_EMAIL, "contact.email", "Sähköposti", "E-post", "Email", NULL)                             \
-    X(S_WEB, "contact.web", "Verkkosivu", "Webbsida", "Website", NULL)                             \
-    X(S_STALE, "notice.stale", "Ohjelmatiedot ovat vanhentuneet. Henkilökunta: päivitä sisältö.",  \
-      "Programuppgifterna är föråldrade. Personal: uppdatera innehållet.",                         \
-      "The programme is out of date. Staff: please update the content.", NULL)                     \
-    X(S_CLOCK_BEHIND, "notice.clock", "Laitteen kello on väärässä. Henkilökunta: tarkista kello.", \
-      "Enhetens klocka går fel. Personal: kontrollera klockan.",                                   \
-      "The device clock is wrong. Staff: please check it.", NULL)                                  \
-    X(S_SEARCH, "nav.search", "Hae", "Sök", "Search", "بحث")                                       \
-    X(S_SEARCH_TITLE, "search.title", "Haku", "Sökning", "Search", "البحث")                        \
-    X(S_SEARCH_PLACEHOLDER, "search.placeholder", "Kirjoita hakusana", "Skriv ett sökord",         \
-      "Type a word", "اكتب كلمة")                                                                  \
-    X(S_SEARCH_START, "search.start",                                                              \
-      "Kirjoita palvelun, järjestön, ihmisen tai ryhmän nimi. Tulokset näkyvät heti.",             \
-      "Skriv namnet på en tjänst, organisation, person eller grupp. Resultaten syns direkt.",      \
-      "Type the name of a service, an organisation, a person or a group. Results show at once.",   \
-      "اكتب اسم خدمة أو منظمة أو شخص أو مجموعة. تظهر النتائج فوراً.")                               \
-    X(S_SEARCH_NONE, "search.none", "Haulla ”%s” ei löytynyt mitään.", "Inget hittades för ”%s”.", \
-      "Nothing found for “%s”.", "لم يتم العثور على شيء لـ «%s».")                                 \
-    X(S_SEARCH_NONE_HINT, "search.none_hint",                                                      \
-      "Kokeile lyhyempää sanaa tai pelkkää sanan alkua, tai selaa palveluita aiheittain.",         \
-      "Försök med ett kortare ord eller bara början av ordet, eller bläddra bland tjänsterna.",    \
-      "Try a shorter word or just its beginning, or browse the services by topic.",                \
-      "جرّب كلمة أقصر أو بداية الكلمة فقط، أو تصفح الخدمات حسب الموضوع.")                           \
-    X(S_SEARCH_MORE, "search.more", "Näytetään %d ensimmäistä. Kirjoita lisää tarkentaaksesi.",    \
-      "Visar de %d första. Skriv mer för att begränsa.",                                           \
-      "Showing the first %d. Type more to narrow it down.", NULL)                                  \
-    X(S_HIT_SERVICE, "search.kind.service", "Palvelu", "Tjänst", "Service", "خدمة")                \
-    X(S_HIT_ORG, "search.kind.org", "Järjestö tai toimija", "Organisation", "Organisation",        \
-      "منظمة")                                                                                     \
-    X(S_HIT_CONTACT, "search.kind.contact", "Yhteyshenkilö", "Kontaktperson", "Contact person",    \
-      "شخص للتواصل")                                                                               \
-    X(S_HIT_ACTIVITY, "search.kind.activity", "Toiminta", "Verksamhet", "Activity", "نشاط")        \
-    X(S_KB_SPACE, "keyboard.space", "välilyönti", "mellanslag", "space", "مسافة")                  \
-    X(S_KB_CLEAR, "keyboard.clear", "Tyhjennä", "Töm", "Clear", "مسح")                             \
-    X(S_IDLE, "notice.idle", "Palataan alkuun %d sekunnin kuluttua. Kosketa jatkaaksesi.",         \
-      "Tillbaka till början om %d sekunder. Tryck för att fortsätta.",                             \
-      "Going back to the start in %d seconds. Touch to continue.", NULL)
+    X(S_WHAT_LOOKING, "home.heading")                                                              \
+    X(S_ALL_SERVICES, "nav.services")                                                              \
+    X(S_ORGS, "nav.orgs")                                                                          \
+    X(S_CALENDAR, "nav.calendar")                                                                  \
+    X(S_TODAY, "home.today")                                                                       \
+    X(S_NOW, "home.now")                                                                           \
+    X(S_NOTHING_TODAY, "home.nothing")                                                             \
+    X(S_SEE_WEEK, "home.week")                                                                     \
+    X(S_BACK, "nav.back")                                                                          \
+    X(S_HOME, "nav.home")                                                                          \
+    X(S_WEEK_N, "cal.week")                                                                        \
+    X(S_PREV_WEEK, "cal.prev")                                                                     \
+    X(S_NEXT_WEEK, "cal.next")                                                                     \
+    X(S_TO_TODAY, "cal.today")                                                                     \
+    X(S_CANCELLED, "cal.cancelled")                                                                \
+    X(S_MOVED, "cal.moved")                                                                        \
+    X(S_NO_EVENTS, "cal.none")                                                                     \
+    X(S_ALL_DAY, "cal.allday")                                                                     \
+    X(S_OUTSIDE_WINDOW, "cal.window")                                                              \
+    X(S_PREV_DAY, "cal.prev_day")                                                                  \
+    X(S_NEXT_DAY, "cal.next_day")                                                                  \
+    X(S_FILTER_AGE, "cal.filter.age")                                                              \
+    X(S_FILTER_CAT, "cal.filter.category")                                                         \
+    X(S_FILTER_LANG, "cal.filter.language")                                                        \
+    X(S_FILTER_ALL, "cal.filter.all")                                                              \
+    X(S_FILTER_CLEAR, "cal.filter.clear")                                                          \
+    X(S_FILTER_HIDDEN, "cal.filter.hidden")                                                        \
+    X(S_QUICK_EXIT, "nav.quick_exit")                                                              \
+    X(S_OPEN_NOW, "hours.open")                                                                    \
+    X(S_CLOSED, "hours.closed")                                                                    \
+    X(S_CLOSES_AT, "hours.closes")                                                                 \
+    X(S_CLOSES_TOMORROW, "hours.closes_tomorrow")                                                  \
+    X(S_OPENS_TODAY, "hours.opens_today")                                                          \
+    X(S_OPENS_TOMORROW, "hours.opens_tomorrow")                                                    \
+    X(S_OPENS_ON, "hours.opens_on")                                                                \
+    X(S_HOURS, "detail.hours")                                                                     \
+    X(S_WHERE, "detail.where")                                                                     \
+    X(S_FOR_WHOM, "detail.for")                                                                    \
+    X(S_LANGUAGES, "detail.languages")                                                             \
+    X(S_SPEAKS, "detail.speaks")                                                                   \
+    X(S_PROVIDER, "detail.provider")                                                               \
+    X(S_CONTACTS, "detail.contacts")                                                               \
+    X(S_CONTACT, "detail.contact")                                                                 \
+    X(S_UPCOMING, "detail.upcoming")                                                               \
+    X(S_SERVICES, "detail.services")                                                               \
+    X(S_QR_CALL, "qr.call")                                                                        \
+    X(S_QR_SAVE, "qr.save")                                                                        \
+    X(S_QR_WEB, "qr.web")                                                                          \
+    X(S_QR_SHOW, "qr.show")                                                                        \
+    X(S_STEP_FREE, "acc.step_free")                                                                \
+    X(S_ACC_TOILET, "acc.toilet")                                                                  \
+    X(S_LOOP, "acc.loop")                                                                          \
+    X(S_STROLLER, "acc.stroller")                                                                  \
+    X(S_CHANGING, "acc.changing")                                                                  \
+    X(S_N_SERVICES, "list.count")                                                                  \
+    X(S_ONE_SERVICE, "list.count1")                                                                \
+    X(S_EMPTY_LIST, "list.empty")                                                                  \
+    X(S_KIND_PUBLIC, "org.public")                                                                 \
+    X(S_KIND_NGO, "org.ngo")                                                                       \
+    X(S_KIND_PARISH, "org.parish")                                                                 \
+    X(S_KIND_COMPANY, "org.company")                                                               \
+    X(S_KIND_OTHER, "org.other")                                                                   \
+    X(S_PHONE, "contact.phone")                                                                    \
+    X(S_EMAIL, "contact.email")                                                                    \
+    X(S_WEB, "contact.web")                                                                        \
+    X(S_STALE, "notice.stale")                                                                     \
+    X(S_CLOCK_BEHIND, "notice.clock")                                                              \
+    X(S_SEARCH, "nav.search")                                                                      \
+    X(S_SEARCH_TITLE, "search.title")                                                              \
+    X(S_SEARCH_PLACEHOLDER, "search.placeholder")                                                  \
+    X(S_SEARCH_START, "search.start")                                                              \
+    X(S_SEARCH_NONE, "search.none")                                                                \
+    X(S_SEARCH_NONE_HINT, "search.none_hint")                                                      \
+    X(S_SEARCH_MORE, "search.more")                                                                \
+    X(S_HIT_SERVICE, "search.kind.service")                                                        \
+    X(S_HIT_ORG, "search.kind.org")                                                                \
+    X(S_HIT_CONTACT, "search.kind.contact")                                                        \
+    X(S_HIT_ACTIVITY, "search.kind.activity")                                                      \
+    X(S_KB_SPACE, "keyboard.space")                                                                \
+    X(S_KB_CLEAR, "keyboard.clear")                                                                \
+    X(S_IDLE, "notice.idle")
 
 enum str_id {
-#define STR_ENUM(id, key, fi, sv, en, ar) id,
+#define STR_ENUM(id, key) id,
     STR_LIST(STR_ENUM)
 #undef STR_ENUM
         STR_COUNT
@@ -143,10 +105,21 @@ enum str_id {
 /* Fills a translated template: its first and second conversion (%s or %d)
  * become a1 and a2 (numbers are passed as text). */
 void str_fill(char *buf, size_t cap, const char *tmpl, const char *a1, const char *a2);
-/* The text of id in lang (fi, sv, en, ar; anything else: English). */
+struct content;
+
+/* The text of id in lang: the snapshot's translation if str_use_content
+ * loaded one, else the one compiled from assets/po/<lang>.po, else English.
+ * Never NULL. */
 const char *str_get(const char *lang, enum str_id id);
-/* The msgid-like key of id ("nav.back"). */
+/* The msgctxt key of id ("nav.back"). */
 const char *str_key(enum str_id id);
+/* The id whose key is key, or STR_COUNT. */
+enum str_id str_find(const char *key);
+/* Makes str_get consult c's ui_string rows in lang first. Reads them only
+ * when c, its content version or lang changed since the last call; a NULL
+ * c drops them. Call it whenever the language or the snapshot changes; texts
+ * str_get returned from the old rows are freed. */
+void str_use_content(const struct content *c, const char *lang);
 /* Weekday names, ISO 1..7. */
 const char *str_weekday_short(const char *lang, int weekday);
 const char *str_weekday_long(const char *lang, int weekday);

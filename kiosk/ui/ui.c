@@ -86,6 +86,8 @@ void ui_reload(struct app *a)
 void ui_set_lang(struct app *a, const char *lang)
 {
     snprintf(a->lang, sizeof(a->lang), "%s", lang);
+    /* The snapshot's own screen texts (ui_string) win over the built-in ones. */
+    str_use_content(a->content, a->lang);
     const struct content_lang *l = a->content ? content_lang(a->content, lang) : NULL;
     a->rtl = l ? l->rtl : false;
     a->draw.mirror = a->rtl;
@@ -132,6 +134,8 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
     else if (o->lang)
         LOG_WARN("--lang %s: the content has no such language; using %s", o->lang, lang);
     snprintf(a->lang, sizeof(a->lang), "%s", lang);
+    /* The snapshot's own screen texts (ui_string) win over the built-in ones. */
+    str_use_content(a->content, a->lang);
     const struct content_lang *l = a->content ? content_lang(a->content, lang) : NULL;
     a->rtl = l ? l->rtl : false;
     a->draw.mirror = a->rtl;
