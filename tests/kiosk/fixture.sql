@@ -25,7 +25,7 @@ INSERT INTO location_i18n VALUES
   ('seurakuntatalo', 'fi', 'Vuosaaren seurakuntatalo', 'Pihan puolella, portaat alakertaan', NULL);
 
 INSERT INTO site VALUES ('aurinkolahti', 'vantaa-kerava', 'fi', 'Europe/Helsinki', 'pk-aurinkolahti',
-  '+358 9 310 12345', 'perhekeskus@example.fi', 'https://example.fi/aurinkolahti');
+  '+358 9 000 12345', 'perhekeskus@example.org', 'https://example.org/aurinkolahti');
 INSERT INTO site_i18n VALUES
   ('aurinkolahti', 'fi', 'Perhekeskus Aurinkolahti', 'Tervetuloa – täällä on tilaa koko perheelle'),
   ('aurinkolahti', 'sv', 'Familjecentret Solviken', 'Välkommen – här finns plats för hela familjen'),
@@ -33,7 +33,7 @@ INSERT INTO site_i18n VALUES
   ('aurinkolahti', 'ar', 'مركز الأسرة أورينكولاهتي', 'أهلاً وسهلاً – هنا مكان لكل العائلة');
 
 INSERT INTO organization VALUES
-  ('hyvinvointialue', 'public', 'https://example.fi', '+358 9 310 10000', 'info@example.fi', NULL),
+  ('hyvinvointialue', 'public', 'https://example.org', '+358 9 000 10000', 'info@example.org', NULL),
   ('mll-vuosaari', 'ngo', 'https://vuosaari.mll.example', '+358 40 100 2000', 'vuosaari@mll.example', NULL),
   ('seurakunta', 'parish', 'https://seurakunta.example', '+358 9 2340 5000', NULL, NULL),
   ('sateenkaari', 'ngo', 'https://sateenkaari.example', NULL, 'info@sateenkaari.example', NULL);
@@ -69,9 +69,9 @@ INSERT INTO taxonomy_term_i18n VALUES
   ('vanhemmat', 'fi', 'Vanhemmat'), ('vanhemmat', 'en', 'Parents');
 
 INSERT INTO service (id, organization_id, phone, email, website) VALUES
-  ('neuvola-aurinkolahti', 'hyvinvointialue', '+358 9 310 44444', 'neuvola@example.fi', 'https://example.fi/neuvola'),
-  ('perhetyo', 'hyvinvointialue', '+358 9 310 55555', NULL, NULL),
-  ('perheneuvola', 'hyvinvointialue', '+358 9 310 66666', NULL, NULL),
+  ('neuvola-aurinkolahti', 'hyvinvointialue', '+358 9 000 44444', 'neuvola@example.org', 'https://example.org/neuvola'),
+  ('perhetyo', 'hyvinvointialue', '+358 9 000 55555', NULL, NULL),
+  ('perheneuvola', 'hyvinvointialue', '+358 9 000 66666', NULL, NULL),
   ('perhekahvila', 'mll-vuosaari', NULL, NULL, NULL),
   ('lastenhoito', 'mll-vuosaari', '+358 40 100 2001', NULL, NULL),
   ('perhekerho', 'seurakunta', NULL, NULL, NULL),
@@ -111,8 +111,8 @@ INSERT INTO entity_language VALUES
   ('contact', 'anna', 'fi'), ('contact', 'anna', 'en'), ('contact', 'leila', 'ar'), ('contact', 'leila', 'fi');
 
 INSERT INTO contact VALUES
-  ('anna', 'hyvinvointialue', 'Anna Virtanen', '+358 40 123 4567', 'anna.virtanen@example.fi'),
-  ('leila', 'hyvinvointialue', 'Leila Haddad', '+358 40 765 4321', 'leila.haddad@example.fi'),
+  ('anna', 'hyvinvointialue', 'Anna Virtanen', '+358 40 000 4567', 'anna.virtanen@example.org'),
+  ('leila', 'hyvinvointialue', 'Leila Haddad', '+358 40 765 4321', 'leila.haddad@example.org'),
   ('mikko', 'mll-vuosaari', 'Mikko Korhonen', '+358 44 555 0101', NULL),
   ('sari', 'seurakunta', 'Sari Lehtinen', NULL, 'sari.lehtinen@seurakunta.example');
 INSERT INTO contact_i18n VALUES
@@ -144,7 +144,7 @@ INSERT INTO activity VALUES
   ('kahvila-ti', 'mll-vuosaari', 'perhekahvila', 'pk-aurinkolahti', 'csv', 'Europe/Helsinki', '2026-08-18T09:30', 120, 0, 'FREQ=WEEKLY;BYDAY=TU,TH', 1, NULL, NULL, NULL),
   ('vauvaryhma', 'seurakunta', 'perhekerho', 'seurakuntatalo', 'csv', 'Europe/Helsinki', '2026-08-19T10:00', 90, 0, 'FREQ=WEEKLY;BYDAY=WE', 1, 0, 1, NULL),
   ('sateenkaari-ilta', 'sateenkaari', 'sateenkaari-vertais', 'pk-aurinkolahti', 'csv', 'Europe/Helsinki', '2026-09-03T17:30', 120, 0, 'FREQ=WEEKLY;BYDAY=TU', 1, NULL, NULL, NULL),
-  ('eroneuvo', 'hyvinvointialue', 'perheneuvola', 'pk-aurinkolahti', 'csv', 'Europe/Helsinki', '2026-11-25T18:00', 90, 0, NULL, 0, 18, NULL, 'https://example.fi/ilmo'),
+  ('eroneuvo', 'hyvinvointialue', 'perheneuvola', 'pk-aurinkolahti', 'csv', 'Europe/Helsinki', '2026-11-25T18:00', 90, 0, NULL, 0, 18, NULL, 'https://example.org/ilmo'),
   ('joulumyyjaiset', 'mll-vuosaari', NULL, 'pk-aurinkolahti', 'csv', 'Europe/Helsinki', '2026-11-28', 1440, 1, NULL, 0, NULL, NULL, NULL);
 INSERT INTO activity_i18n VALUES
   ('kahvila-ti', 'fi', 'Perhekahvila', 'Avoin kahvila vanhemmille ja lapsille.', 'Maksuton', 'Ei ilmoittautumista'),
