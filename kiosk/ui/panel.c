@@ -180,3 +180,14 @@ void panel_qr_person(struct qr_choice *q, const struct catalog_contact *c, const
     }
     free(card);
 }
+
+bool panel_qr_contact_action(struct qr_choice *q, const struct catalog_contact *contacts, size_t n,
+                             const char *id)
+{
+    if (strncmp(id, "qr:contact:", 11) != 0)
+        return false;
+    size_t i = (size_t)strtoul(id + 11, NULL, 10);
+    if (i < n)
+        panel_qr_person(q, &contacts[i], id);
+    return true;
+}

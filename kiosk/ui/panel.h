@@ -30,5 +30,9 @@ int panel_qr(struct app *a, int x, int y, int w, const struct qr_choice *q);
 void panel_qr_tel(struct qr_choice *q, const char *phone, const char *id);
 void panel_qr_web(struct qr_choice *q, const char *url, const char *id);
 void panel_qr_person(struct qr_choice *q, const struct catalog_contact *c, const char *id);
+/* If id is "qr:contact:N", chooses contact N's card (when it exists) and
+ * returns true; other ids return false and change nothing. */
+bool panel_qr_contact_action(struct qr_choice *q, const struct catalog_contact *contacts, size_t n,
+                             const char *id);
 
 #endif

@@ -70,10 +70,7 @@ static bool org_action(struct app *a, void *st, const char *id)
         show_qr(v);
         return true;
     }
-    if (strncmp(id, "qr:contact:", 11) == 0) {
-        size_t i = (size_t)strtoul(id + 11, NULL, 10);
-        if (i < v->o.ncontacts)
-            panel_qr_person(&v->qr, &v->o.contacts[i], id);
+    if (panel_qr_contact_action(&v->qr, v->o.contacts, v->o.ncontacts, id)) {
         show_qr(v);
         return true;
     }

@@ -72,10 +72,7 @@ static bool service_action(struct app *a, void *st, const char *id)
         show_qr(v);
         return true;
     }
-    if (strncmp(id, "qr:contact:", 11) == 0) {
-        size_t i = (size_t)strtoul(id + 11, NULL, 10);
-        if (i < v->s.ncontacts)
-            panel_qr_person(&v->qr, &v->s.contacts[i], id);
+    if (panel_qr_contact_action(&v->qr, v->s.contacts, v->s.ncontacts, id)) {
         show_qr(v);
         return true;
     }
