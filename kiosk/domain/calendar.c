@@ -277,16 +277,10 @@ bool calendar_filter_set(struct cal_filter *f, enum cal_facet facet, const char 
 
 const char *calendar_filter_get(const struct cal_filter *f, enum cal_facet facet)
 {
-    switch (facet) {
-    case CAL_FACET_AGE:
-        return f->age;
-    case CAL_FACET_CAT:
-        return f->cat;
-    case CAL_FACET_LANG:
-        return f->lang;
-    default:
-        return "";
-    }
+    size_t cap;
+    /* facet_slot only locates the field; nothing is written through it here. */
+    const char *slot = facet_slot((struct cal_filter *)f, facet, &cap);
+    return slot ? slot : "";
 }
 
 bool calendar_item_matches(const struct cal_item *it, const struct cal_filter *f)

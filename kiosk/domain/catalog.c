@@ -385,6 +385,19 @@ static bool sensitive(struct content *c, const char *id, bool by_org)
     return yes;
 }
 
+/* Binds the visitor's language chain and ?5 = id, and steps to the one row
+ * the statement returns; false (and the statement finalized) if there is
+ * none. */
+static bool step_one(struct db_stmt *st, const char *lang, const char *id)
+{
+    i18n_bind(st, lang);
+    db_bind_text(st, 5, id);
+    if (db_step(st) == DB_ROW)
+        return true;
+    db_finalize(st);
+    return false;
+}
+
 bool catalog_service_load(struct content *c, const char *lang, const char *id, int64_t now,
                           struct catalog_service *s)
 {
@@ -400,12 +413,8 @@ bool catalog_service_load(struct content *c, const char *lang, const char *id, i
                                                "s.organization_id") " WHERE s.id = ?5");
     if (!st)
         return false;
-    i18n_bind(st, lang);
-    db_bind_text(st, 5, id);
-    if (db_step(st) != DB_ROW) {
-        db_finalize(st);
+    if (!step_one(st, lang, id))
         return false;
-    }
     s->id = dup_col(st, 0);
     i18n_text_col(&s->name, st, 1, 2, lang);
     if (!s->name.s[0])
@@ -474,12 +483,8 @@ bool catalog_org_load(struct content *c, const char *lang, const char *id, struc
                    "organization_i18n", "o.id") " WHERE o.id = ?5");
     if (!st)
         return false;
-    i18n_bind(st, lang);
-    db_bind_text(st, 5, id);
-    if (db_step(st) != DB_ROW) {
-        db_finalize(st);
+    if (!step_one(st, lang, id))
         return false;
-    }
     o->id = dup_col(st, 0);
     o->kind = dup_col(st, 1);
     i18n_text_col(&o->name, st, 2, 3, lang);
