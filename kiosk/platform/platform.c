@@ -3,9 +3,9 @@
 #include "platform/platform.h"
 #include "base/log.h"
 
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <glob.h>
+#include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,11 +154,46 @@ void platform_present(struct platform *p)
     SDL_RenderPresent(p->ren);
 }
 
+/* Writes a 32-bit XRGB surface (ARGB8888: B, G, R, X bytes in memory) as an
+ * opaque RGB PNG, straight from its rows. Fast compression: screenshots
+ * are for tests and documentation, written often and read rarely. */
+static bool write_png(SDL_Surface *s, const char *path, char *err, size_t cap)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        snprintf(err, cap, "%s: cannot write PNG: %m", path);
+        return false;
+    }
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    bool ok = false;
+    if (info && setjmp(png_jmpbuf(png)) == 0) {
+        png_init_io(png, f);
+        png_set_compression_level(png, 1);
+        png_set_filter(png, 0, PNG_FILTER_SUB);
+        png_set_IHDR(png, info, (png_uint_32)s->w, (png_uint_32)s->h, 8, PNG_COLOR_TYPE_RGB,
+                     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+        png_write_info(png, info);
+        png_set_bgr(png);
+        png_set_filler(png, 0, PNG_FILLER_AFTER);
+        for (int y = 0; y < s->h; y++)
+            png_write_row(png, (png_const_bytep)s->pixels + (size_t)y * (size_t)s->pitch);
+        png_write_end(png, NULL);
+        ok = true;
+    }
+    png_destroy_write_struct(&png, &info);
+    if (fclose(f) != 0)
+        ok = false;
+    if (!ok)
+        snprintf(err, cap, "%s: cannot write PNG (disk full?)", path);
+    return ok;
+}
+
 bool platform_screenshot(struct platform *p, const char *path, char *err, size_t cap)
 {
     SDL_Surface *s = p->surface;
     SDL_Surface *tmp = NULL;
-    if (!s) {
+    if (!s || s->format->format != SDL_PIXELFORMAT_ARGB8888) {
         tmp = SDL_CreateRGBSurfaceWithFormat(0, p->width, p->height, 32, SDL_PIXELFORMAT_ARGB8888);
         if (!tmp || SDL_RenderReadPixels(p->ren, NULL, SDL_PIXELFORMAT_ARGB8888, tmp->pixels,
                                          tmp->pitch) != 0) {
@@ -168,12 +203,7 @@ bool platform_screenshot(struct platform *p, const char *path, char *err, size_t
         }
         s = tmp;
     }
-    /* An opaque copy: the picture has no meaningful alpha channel. */
-    SDL_Surface *rgb = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGB24, 0);
-    bool ok = rgb && IMG_SavePNG(rgb, path) == 0;
-    if (!ok)
-        snprintf(err, cap, "%s: cannot write PNG: %s", path, SDL_GetError());
-    SDL_FreeSurface(rgb);
+    bool ok = write_png(s, path, err, cap);
     SDL_FreeSurface(tmp);
     return ok;
 }

@@ -4,11 +4,16 @@
 #include "base/xalloc.h"
 
 #include <SDL_ttf.h>
+#include <fcntl.h>
 #include <fribidi.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define DEFAULT_FONT_DIR "/usr/share/fonts/truetype/noto"
 #define MAX_FONTS        48
@@ -33,13 +38,26 @@ struct entry {
     char *s;
     struct text_style st;
     struct text_box box;
+    /* Software renderer: the coverage of each pixel, and the colour the
+     * texture's pixels carry now (see bake). */
+    uint8_t *mask;
+    SDL_Color baked;
     uint32_t hash;
     uint64_t used; /* frame number */
 };
 
 struct text {
     SDL_Renderer *ren;
+    /* The software renderer blends a texture fastest without colour
+     * modulation: text is coloured in its pixels instead (bake). */
+    bool bake;
     char paths[NFACES][2][512];
+    /* Each font file mapped once, shared by all its sizes: glyphs load
+     * from memory instead of through read and seek calls. */
+    struct font_map {
+        void *p;
+        size_t len;
+    } maps[NFACES][2];
     bool have_face[NFACES];
     TTF_Font *probe[NFACES]; /* for glyph coverage */
     struct font_slot fonts[MAX_FONTS];
@@ -56,12 +74,35 @@ struct lchar {
     uint8_t level; /* bidi embedding level: odd = right to left */
 };
 
-static bool file_exists(const char *p)
+/* Maps a font file read-only; false if it cannot be opened. */
+static bool map_font(const char *path, struct font_map *m)
 {
-    FILE *f = fopen(p, "rb");
-    if (f)
-        fclose(f);
-    return f != NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat sb;
+    void *p = MAP_FAILED;
+    if (fstat(fd, &sb) == 0 && sb.st_size > 0)
+        p = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (p == MAP_FAILED)
+        return false;
+    m->p = p;
+    m->len = (size_t)sb.st_size;
+    return true;
+}
+
+/* Opens face/weight at size px from its mapping (NULL with TTF_GetError
+ * set if the file is missing or not a font). */
+static TTF_Font *open_font(struct text *t, int face, int weight, int size)
+{
+    const struct font_map *m = &t->maps[face][weight];
+    if (!m->p) {
+        TTF_SetError("cannot read %s", t->paths[face][weight]);
+        return NULL;
+    }
+    SDL_RWops *rw = SDL_RWFromConstMem(m->p, (int)m->len);
+    return rw ? TTF_OpenFontRW(rw, 1, size) : NULL;
 }
 
 struct text *text_new(SDL_Renderer *ren, const char *font_dir, char *err, size_t cap)
@@ -72,13 +113,15 @@ struct text *text_new(SDL_Renderer *ren, const char *font_dir, char *err, size_t
         font_dir = DEFAULT_FONT_DIR;
     struct text *t = xcalloc(1, sizeof(*t));
     t->ren = ren;
+    SDL_RendererInfo info;
+    t->bake = ren && SDL_GetRendererInfo(ren, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
     for (int f = 0; f < NFACES; f++) {
         for (int w = 0; w < 2; w++) {
             snprintf(t->paths[f][w], sizeof(t->paths[f][w]), "%s/%s", font_dir, face_files[f][w]);
-            if (!file_exists(t->paths[f][w]) && w == 1) /* no bold: use regular */
+            if (!map_font(t->paths[f][w], &t->maps[f][w]) && w == 1) /* no bold: use regular */
                 memcpy(t->paths[f][1], t->paths[f][0], sizeof(t->paths[f][0]));
         }
-        t->probe[f] = TTF_OpenFont(t->paths[f][0], 16);
+        t->probe[f] = open_font(t, f, 0, 16);
         t->have_face[f] = t->probe[f] != NULL;
     }
     if (!t->have_face[FACE_MAIN]) {
@@ -96,8 +139,9 @@ static void free_entry(struct text *t, struct entry *e)
 {
     if (e->box.tex) {
         SDL_DestroyTexture(e->box.tex);
-        t->stats.bytes -= (size_t)e->box.w * (size_t)e->box.h * 4;
+        t->stats.bytes -= (size_t)e->box.w * (size_t)e->box.h * (e->mask ? 5 : 4);
     }
+    free(e->mask);
     t->stats.entries--;
     free(e->s);
     free(e);
@@ -124,6 +168,10 @@ void text_free(struct text *t)
     for (int f = 0; f < NFACES; f++)
         if (t->probe[f])
             TTF_CloseFont(t->probe[f]);
+    for (int f = 0; f < NFACES; f++)
+        for (int w = 0; w < 2; w++)
+            if (t->maps[f][w].p)
+                munmap(t->maps[f][w].p, t->maps[f][w].len);
     free(t);
 }
 
@@ -134,7 +182,8 @@ static TTF_Font *get_font(struct text *t, int face, int weight, int size)
     for (int i = 0; i < t->nfonts; i++)
         if (t->fonts[i].face == face && t->fonts[i].weight == weight && t->fonts[i].size == size)
             return t->fonts[i].font;
-    TTF_Font *f = TTF_OpenFont(t->paths[face][weight], size);
+    /* A missing bold face falls back to the regular one's mapping. */
+    TTF_Font *f = open_font(t, face, t->maps[face][weight].p ? weight : 0, size);
     if (!f) {
         LOG_ERR("cannot open %s at %d px: %s", t->paths[face][weight], size, TTF_GetError());
         return t->probe[FACE_MAIN];
@@ -459,9 +508,56 @@ static SDL_Surface *render_line(struct text *t, const struct line *l, const stru
     return line;
 }
 
-/* Lays out s completely: the cache-miss path. */
-static void build(struct text *t, const char *s, const struct text_style *st, struct text_box *box)
+/* Writes the mask into the texture in colour c (software renderer). */
+static void bake(struct entry *e, SDL_Color c)
 {
+    void *pixels;
+    int pitch;
+    if (SDL_LockTexture(e->box.tex, NULL, &pixels, &pitch) != 0)
+        return;
+    Uint32 rgb = ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
+    const uint8_t *m = e->mask;
+    for (int y = 0; y < e->box.h; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)pixels + (size_t)y * (size_t)pitch);
+        for (int x = 0; x < e->box.w; x++, m++)
+            row[x] = ((Uint32)*m << 24) | (*m ? rgb : 0);
+    }
+    SDL_UnlockTexture(e->box.tex);
+    e->baked = c;
+}
+
+/* The texture of a laid-out surface (white, coverage in alpha). */
+static void make_texture(struct text *t, struct entry *e, SDL_Surface *all,
+                         const struct text_style *st)
+{
+    struct text_box *box = &e->box;
+    if (!t->bake) {
+        box->tex = SDL_CreateTextureFromSurface(t->ren, all);
+    } else {
+        box->tex = SDL_CreateTexture(t->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING,
+                                     all->w, all->h);
+        if (box->tex) {
+            e->mask = xmalloc((size_t)all->w * (size_t)all->h);
+            for (int y = 0; y < all->h; y++) {
+                const Uint32 *row = (const Uint32 *)((const Uint8 *)all->pixels + y * all->pitch);
+                for (int x = 0; x < all->w; x++)
+                    e->mask[(size_t)y * (size_t)all->w + (size_t)x] = (uint8_t)(row[x] >> 24);
+            }
+        }
+    }
+    if (!box->tex)
+        return;
+    SDL_SetTextureBlendMode(box->tex, SDL_BLENDMODE_BLEND);
+    box->w = all->w;
+    box->h = all->h;
+    if (e->mask)
+        bake(e, st->color);
+}
+
+/* Lays out s completely: the cache-miss path. */
+static void build(struct text *t, const char *s, const struct text_style *st, struct entry *ent)
+{
+    struct text_box *box = &ent->box;
     memset(box, 0, sizeof(*box));
     size_t n;
     uint32_t *u = decode(s, &n);
@@ -547,12 +643,7 @@ static void build(struct text *t, const char *s, const struct text_style *st, st
                 SDL_SetSurfaceBlendMode(surf[i], SDL_BLENDMODE_NONE);
                 SDL_BlitSurface(surf[i], NULL, all, &dst);
             }
-            box->tex = SDL_CreateTextureFromSurface(t->ren, all);
-            if (box->tex) {
-                SDL_SetTextureBlendMode(box->tex, SDL_BLENDMODE_BLEND);
-                box->w = maxw;
-                box->h = h;
-            }
+            make_texture(t, ent, all, st);
             SDL_FreeSurface(all);
         }
     }
@@ -602,14 +693,14 @@ const struct text_box *text_layout(struct text *t, const char *s, const struct t
     e->st = *st;
     e->hash = h;
     e->used = t->frame;
-    build(t, s, st, &e->box);
+    build(t, s, st, e);
     if (e->box.h == 0)
         e->box.h = text_line_height(t, st->size);
     e->next = *b;
     *b = e;
     t->stats.entries++;
     if (e->box.tex)
-        t->stats.bytes += (size_t)e->box.w * (size_t)e->box.h * 4;
+        t->stats.bytes += (size_t)e->box.w * (size_t)e->box.h * (e->mask ? 5 : 4);
     return &e->box;
 }
 
@@ -628,7 +719,15 @@ const struct text_box *text_draw(struct text *t, const char *s, const struct tex
         else if (right)
             dx = free_w;
     }
-    SDL_SetTextureColorMod(box->tex, st->color.r, st->color.g, st->color.b);
+    /* Every box text_layout returns lives in a cache entry. */
+    struct entry *e = (struct entry *)(void *)((char *)box - offsetof(struct entry, box));
+    if (e->mask) {
+        SDL_Color b = e->baked;
+        if (b.r != st->color.r || b.g != st->color.g || b.b != st->color.b)
+            bake(e, st->color);
+    } else {
+        SDL_SetTextureColorMod(box->tex, st->color.r, st->color.g, st->color.b);
+    }
     SDL_SetTextureAlphaMod(box->tex, st->color.a);
     SDL_Rect dst = {x + dx, y, box->w, box->h};
     SDL_RenderCopy(t->ren, box->tex, NULL, &dst);

@@ -1,7 +1,6 @@
 /* draw: renderer primitives with mirroring and small texture caches; see
- * draw.h. Rounded corners are quarter discs rasterized once per radius
- * with anti-aliasing and drawn with flips, so cards look smooth on the
- * software renderer too. */
+ * draw.h. Rounded corners come from a disc rasterized once per radius with
+ * anti-aliasing, so cards look smooth on the software renderer too. */
 #include "ui/draw.h"
 #include "ui/icon.h"
 #include "qr/qr.h"
@@ -49,8 +48,11 @@ SDL_Color draw_color(const struct draw *d, enum theme_color c)
     return d->th->c[c];
 }
 
+/* Opaque colours are drawn without blending: the software renderer fills
+ * those with a plain memory fill instead of blending each pixel. */
 static void set_color(struct draw *d, SDL_Color c)
 {
+    SDL_SetRenderDrawBlendMode(d->ren, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(d->ren, c.r, c.g, c.b, c.a);
 }
 
@@ -82,21 +84,45 @@ static struct draw_tex *cache_put(struct draw_tex *v, int *n, int cap)
     return t;
 }
 
-/* A radius x radius quarter: a disc (width 0) or a ring of width; the
- * corner's centre is at the bottom-right of the texture. */
-static SDL_Texture *corner(struct draw *d, int radius, int width)
+static Uint32 pack_color(SDL_Color c)
 {
+    return ((Uint32)c.r << 24) | ((Uint32)c.g << 16) | ((Uint32)c.b << 8) | c.a;
+}
+
+/* Colours a white 32-bit surface in place: RGB from c, alpha scaled by
+ * c.a. Cached textures carry their colour in their pixels because the
+ * software renderer blends unmodulated textures several times faster. */
+static void tint_surface(SDL_Surface *s, SDL_Color c)
+{
+    Uint32 rgb = ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
+    for (int y = 0; y < s->h; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+        for (int x = 0; x < s->w; x++) {
+            Uint32 a = (row[x] >> 24) * c.a / 255;
+            row[x] = a ? (a << 24) | rgb : 0;
+        }
+    }
+}
+
+/* A 2*radius square holding a whole disc (width 0) or ring of width in
+ * colour c, centred. Each corner copies its quadrant with a plain copy:
+ * flipped copies (SDL_RenderCopyEx) are slow on the software renderer. */
+static SDL_Texture *corner(struct draw *d, int radius, int width, SDL_Color c)
+{
+    Uint32 rgba = pack_color(c);
     for (int i = 0; i < d->ncorners; i++)
-        if (d->corners[i].a == radius && d->corners[i].b == width)
+        if (d->corners[i].a == radius && d->corners[i].b == width && d->corners[i].rgba == rgba)
             return d->corners[i].tex;
-    SDL_Surface *s =
-        SDL_CreateRGBSurfaceWithFormat(0, radius, radius, 32, SDL_PIXELFORMAT_ARGB8888);
+    int side = 2 * radius;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, side, side, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!s)
         return NULL;
+    /* Rasterize the top-left quadrant with 4x4 supersampling, then mirror
+     * it into the other three. */
     for (int y = 0; y < radius; y++) {
         Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+        Uint32 *low = (Uint32 *)((Uint8 *)s->pixels + (side - 1 - y) * s->pitch);
         for (int x = 0; x < radius; x++) {
-            /* 4x4 supersampling of the pixel. */
             int hits = 0;
             for (int sy = 0; sy < 4; sy++) {
                 for (int sx = 0; sx < 4; sx++) {
@@ -108,10 +134,11 @@ static SDL_Texture *corner(struct draw *d, int radius, int width)
                     hits += in;
                 }
             }
-            Uint32 a = (Uint32)(hits * 255 / 16);
-            row[x] = (a << 24) | 0xFFFFFFu;
+            Uint32 v = ((Uint32)(hits * 255 / 16) << 24) | 0xFFFFFFu;
+            row[x] = row[side - 1 - x] = low[x] = low[side - 1 - x] = v;
         }
     }
+    tint_surface(s, c);
     SDL_Texture *tex = SDL_CreateTextureFromSurface(d->ren, s);
     SDL_FreeSurface(s);
     if (!tex)
@@ -120,26 +147,27 @@ static SDL_Texture *corner(struct draw *d, int radius, int width)
     struct draw_tex *t = cache_put(d->corners, &d->ncorners, DRAW_CACHE);
     t->a = radius;
     t->b = width;
+    t->rgba = rgba;
     t->tex = tex;
     return tex;
 }
 
 static void draw_corners(struct draw *d, SDL_Rect r, int radius, int width, SDL_Color c)
 {
-    SDL_Texture *tex = corner(d, radius, width);
+    SDL_Texture *tex = corner(d, radius, width, c);
     if (!tex)
         return;
-    SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(tex, c.a);
-    SDL_Rect q = {r.x, r.y, radius, radius};
-    SDL_RenderCopyEx(d->ren, tex, NULL, &q, 0, NULL, SDL_FLIP_NONE);
-    q.x = r.x + r.w - radius;
-    SDL_RenderCopyEx(d->ren, tex, NULL, &q, 0, NULL, SDL_FLIP_HORIZONTAL);
-    q.y = r.y + r.h - radius;
-    SDL_RenderCopyEx(d->ren, tex, NULL, &q, 0, NULL,
-                     (SDL_RendererFlip)(SDL_FLIP_HORIZONTAL | SDL_FLIP_VERTICAL));
-    q.x = r.x;
-    SDL_RenderCopyEx(d->ren, tex, NULL, &q, 0, NULL, SDL_FLIP_VERTICAL);
+    int right = r.x + r.w - radius, bottom = r.y + r.h - radius;
+    const SDL_Rect src[4] = {{0, 0, radius, radius},
+                             {radius, 0, radius, radius},
+                             {0, radius, radius, radius},
+                             {radius, radius, radius, radius}};
+    const SDL_Rect dst[4] = {{r.x, r.y, radius, radius},
+                             {right, r.y, radius, radius},
+                             {r.x, bottom, radius, radius},
+                             {right, bottom, radius, radius}};
+    for (int i = 0; i < 4; i++)
+        SDL_RenderCopy(d->ren, tex, &src[i], &dst[i]);
 }
 
 static int clamp_radius(SDL_Rect r, int radius)
@@ -197,18 +225,42 @@ void draw_card(struct draw *d, SDL_Rect r, enum theme_color bg)
     draw_rrect(d, r, d->th->radius, d->th->c[bg]);
 }
 
+/* Mirrors a 32-bit surface left to right, in place. */
+static void mirror_surface(SDL_Surface *s)
+{
+    for (int y = 0; y < s->h; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
+        for (int a = 0, b = s->w - 1; a < b; a++, b--) {
+            Uint32 t = row[a];
+            row[a] = row[b];
+            row[b] = t;
+        }
+    }
+}
+
 void draw_icon(struct draw *d, const char *name, SDL_Rect r, SDL_Color c)
 {
     if (r.w <= 0)
         return;
+    /* Arrows point the other way in a mirrored layout: a mirrored copy is
+     * cached, as flipped copies are slow on the software renderer. */
+    int flip = d->mirror && icon_directional(name);
+    Uint32 rgba = pack_color(c);
     SDL_Texture *tex = NULL;
-    for (int i = 0; i < d->nicons; i++)
-        if (d->icons[i].a == r.w && strcmp(d->icons[i].key, name) == 0)
+    for (int i = 0; i < d->nicons && !tex; i++)
+        if (d->icons[i].a == r.w && d->icons[i].b == flip && d->icons[i].rgba == rgba &&
+            strcmp(d->icons[i].key, name) == 0)
             tex = d->icons[i].tex;
     if (!tex) {
         SDL_Surface *s = icon_render(name, r.w);
         if (!s)
             return;
+        if (SDL_LockSurface(s) == 0) {
+            if (flip)
+                mirror_surface(s);
+            tint_surface(s, c);
+            SDL_UnlockSurface(s);
+        }
         tex = SDL_CreateTextureFromSurface(d->ren, s);
         SDL_FreeSurface(s);
         if (!tex)
@@ -217,13 +269,12 @@ void draw_icon(struct draw *d, const char *name, SDL_Rect r, SDL_Color c)
         struct draw_tex *t = cache_put(d->icons, &d->nicons, DRAW_CACHE);
         snprintf(t->key, sizeof(t->key), "%s", name);
         t->a = r.w;
+        t->b = flip;
+        t->rgba = rgba;
         t->tex = tex;
     }
-    SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(tex, c.a);
     SDL_Rect m = draw_map(d, r);
-    bool flip = d->mirror && icon_directional(name);
-    SDL_RenderCopyEx(d->ren, tex, NULL, &m, 0, NULL, flip ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
+    SDL_RenderCopy(d->ren, tex, NULL, &m);
 }
 
 void draw_clip(struct draw *d, const SDL_Rect *r)
@@ -277,27 +328,33 @@ static int hash_payload(const char *s)
     return (int)(h & 0x7FFFFFFF);
 }
 
-static struct draw_tex *qr_texture(struct draw *d, const char *payload)
+/* The QR code of payload drawn at least min_side px wide, cached at its
+ * final size: scaling a texture at every frame is slow on the software
+ * renderer. w is the side in modules, h the min_side it was made for. */
+static struct draw_tex *qr_texture(struct draw *d, const char *payload, int min_side)
 {
     int hash = hash_payload(payload);
     for (int i = 0; i < d->nqrs; i++)
-        if (d->qrs[i].a == hash && d->qrs[i].b == (int)strlen(payload) &&
+        if (d->qrs[i].a == hash && d->qrs[i].b == (int)strlen(payload) && d->qrs[i].h == min_side &&
             strncmp(d->qrs[i].key, payload, sizeof(d->qrs[i].key) - 1) == 0)
             return &d->qrs[i];
     struct qr_code qr;
     if (!qr_encode(payload, &qr))
         return NULL;
     int side = qr.size + 2 * QR_QUIET_ZONE;
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, side, side, 32, SDL_PIXELFORMAT_ARGB8888);
+    int module = min_side > side ? (min_side + side - 1) / side : 1;
+    int px = side * module;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, px, px, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Texture *tex = NULL;
     if (s) {
         SDL_Color dark = d->th->c[COL_QR_DARK], light = d->th->c[COL_QR_LIGHT];
         Uint32 dk = SDL_MapRGBA(s->format, dark.r, dark.g, dark.b, 255);
         Uint32 lt = SDL_MapRGBA(s->format, light.r, light.g, light.b, 255);
-        for (int y = 0; y < side; y++) {
+        for (int y = 0; y < px; y++) {
             Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
-            for (int x = 0; x < side; x++)
-                row[x] = qr_dark(&qr, x - QR_QUIET_ZONE, y - QR_QUIET_ZONE) ? dk : lt;
+            for (int x = 0; x < px; x++)
+                row[x] =
+                    qr_dark(&qr, x / module - QR_QUIET_ZONE, y / module - QR_QUIET_ZONE) ? dk : lt;
         }
         tex = SDL_CreateTextureFromSurface(d->ren, s);
         SDL_FreeSurface(s);
@@ -305,19 +362,20 @@ static struct draw_tex *qr_texture(struct draw *d, const char *payload)
     qr_free(&qr);
     if (!tex)
         return NULL;
-    SDL_SetTextureScaleMode(tex, SDL_ScaleModeNearest);
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE); /* opaque: a plain copy */
     struct draw_tex *t = cache_put(d->qrs, &d->nqrs, 8);
     snprintf(t->key, sizeof(t->key), "%s", payload);
     t->a = hash;
     t->b = (int)strlen(payload);
     t->tex = tex;
-    t->w = t->h = side;
+    t->w = side;
+    t->h = min_side;
     return t;
 }
 
 int draw_qr_side(struct draw *d, const char *payload, int min_side)
 {
-    struct draw_tex *t = qr_texture(d, payload);
+    struct draw_tex *t = qr_texture(d, payload, min_side);
     if (!t)
         return 0;
     int module = (min_side + t->w - 1) / t->w;
@@ -326,7 +384,7 @@ int draw_qr_side(struct draw *d, const char *payload, int min_side)
 
 int draw_qr(struct draw *d, const char *payload, int x, int y, int min_side)
 {
-    struct draw_tex *t = qr_texture(d, payload);
+    struct draw_tex *t = qr_texture(d, payload, min_side);
     if (!t)
         return 0;
     int module = (min_side + t->w - 1) / t->w;

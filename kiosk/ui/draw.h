@@ -18,6 +18,7 @@
 struct draw_tex {
     char key[96];
     int a, b;
+    Uint32 rgba; /* the colour baked into the pixels */
     SDL_Texture *tex;
     int w, h;
 };
