@@ -374,9 +374,69 @@ static void add_line(struct lines *ls, const struct lchar *c, size_t n)
         n--;
     XGROW(ls->v, ls->cap, ls->n + 1);
     struct line *l = &ls->v[ls->n++];
-    l->c = xmalloc((n + 2) * sizeof(*l->c)); /* room for an ellipsis */
+    l->c = xmalloc((n + 3) * sizeof(*l->c)); /* room for a hyphen and an ellipsis */
     memcpy(l->c, c, n * sizeof(*c));
     l->n = n;
+}
+
+static bool is_vowel(uint32_t cp)
+{
+    static const uint32_t v[] =
+        {
+            'a',   'e',   'i',   'o',   'u',   'y',
+            0xE4,  0xF6,  0xE5,  0xE9,  0xFC, /* ä ö å é ü */
+            0x430, 0x435, 0x451, 0x438, 0x43E, 0x443,
+            0x44B, 0x44D, 0x44E, 0x44F, /* а е ё и о у ы э ю я */
+            0x456, 0x457, 0x454,        /* і ї є */
+        };
+    if (cp < 0x80 && cp >= 'A' && cp <= 'Z')
+        cp += 'a' - 'A';
+    else if ((cp >= 0xC0 && cp <= 0xDE) || (cp >= 0x410 && cp <= 0x42F))
+        cp += 0x20;
+    else if (cp >= 0x400 && cp <= 0x40F)
+        cp += 0x50;
+    for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+        if (v[i] == cp)
+            return true;
+    return false;
+}
+
+/* A letter of an alphabet whose words may be hyphenated (Latin, Cyrillic). */
+static bool hyphenable(uint32_t cp)
+{
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || (cp >= 0xC0 && cp < 0x250) ||
+           (cp >= 0x400 && cp < 0x500);
+}
+
+/* Where to break a word c[start..end) too long for the line: after a hyphen
+ * or dash inside it, else before a consonant followed by a vowel (the
+ * Finnish syllable rule, a fair guess in Swedish, English and Russian
+ * too: "Varhais-kasvatus"), each part at least two letters. Returns the
+ * break position (0 if none fits) and whether a hyphen must be added. */
+static size_t hyphen_point(struct text *t, const struct lchar *c, size_t start, size_t end,
+                           const struct text_style *st, bool *add_hyphen)
+{
+    struct lchar hy = {'-', FACE_MAIN, 0};
+    /* A dash already in the word is the better break: try those first. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t k = end - 2; k >= start + 2 && k < end; k--) {
+            bool dash = c[k - 1].cp == '-' || c[k - 1].cp == 0x2013;
+            bool syllable = hyphenable(c[k].cp) && hyphenable(c[k - 1].cp) && !is_vowel(c[k].cp) &&
+                            is_vowel(c[k + 1].cp) && hyphenable(c[k + 1].cp);
+            if (pass == 0 ? !dash : !syllable)
+                continue;
+            int w = line_width(t, c + start, k - start, st->size, st->weight);
+            if (!dash) {
+                hy.level = c[k - 1].level;
+                w += line_width(t, &hy, 1, st->size, st->weight);
+            }
+            if (w <= st->width) {
+                *add_hyphen = !dash;
+                return k;
+            }
+        }
+    }
+    return 0;
 }
 
 /* Breaks one paragraph into lines of at most width pixels (0 = no limit). */
@@ -406,15 +466,28 @@ static void wrap(struct text *t, const struct lchar *c, size_t n, const struct t
             while (i < n && c[i].cp == ' ')
                 i++;
         }
+        bool hyphen = false;
         if (best == start) {
-            /* One word wider than the line: break it between characters. */
-            size_t e = start + 1;
-            while (e < n && c[e].cp != ' ' &&
-                   line_width(t, c + start, e + 1 - start, st->size, st->weight) <= st->width)
-                e++;
-            best = e;
+            /* One word wider than the line: hyphenate it, or break it
+             * between characters if no syllable boundary fits. */
+            size_t end = start;
+            while (end < n && c[end].cp != ' ')
+                end++;
+            best = end - start >= 4 ? hyphen_point(t, c, start, end, st, &hyphen) : 0;
+            if (best == 0) {
+                size_t e = start + 1;
+                while (e < n && c[e].cp != ' ' &&
+                       line_width(t, c + start, e + 1 - start, st->size, st->weight) <= st->width)
+                    e++;
+                best = e;
+            }
         }
         add_line(ls, c + start, best - start);
+        if (hyphen) {
+            struct line *l = &ls->v[ls->n - 1];
+            l->c[l->n] = (struct lchar){'-', FACE_MAIN, l->n ? l->c[l->n - 1].level : 0};
+            l->n++;
+        }
         start = best;
     }
 }
@@ -424,7 +497,7 @@ static void ellipsize(struct text *t, struct line *l, const struct text_style *s
 {
     uint8_t level = l->n ? l->c[l->n - 1].level : 0;
     for (;;) {
-        while (l->n > 0 && l->c[l->n - 1].cp == ' ')
+        while (l->n > 0 && (l->c[l->n - 1].cp == ' ' || l->c[l->n - 1].cp == '-'))
             l->n--;
         l->c[l->n] = (struct lchar){ELLIPSIS, FACE_MAIN, (uint8_t)(level & 1 ? level : 0)};
         if (l->n == 0 || st->width <= 0 ||
@@ -554,16 +627,16 @@ static void make_texture(struct text *t, struct entry *e, SDL_Surface *all,
         bake(e, st->color);
 }
 
-/* Lays out s completely: the cache-miss path. */
-static void build(struct text *t, const char *s, const struct text_style *st, struct entry *ent)
+/* Breaks s into lines of logical characters (bidi levels resolved), with
+ * the style's width and line limit; true if any line uses the fallback
+ * face. */
+static bool break_lines(struct text *t, const char *s, const struct text_style *st,
+                        struct lines *ls)
 {
-    struct text_box *box = &ent->box;
-    memset(box, 0, sizeof(*box));
     size_t n;
     uint32_t *u = decode(s, &n);
     uint8_t *face = xmalloc(n + 1);
     choose_faces(t, u, n, face);
-    struct lines ls = {0};
     bool uses_fallback = false;
     size_t p = 0;
     while (p <= n) {
@@ -592,18 +665,55 @@ static void build(struct text *t, const char *s, const struct text_style *st, st
             free(br);
             free(lev);
         }
-        wrap(t, c, len, st, &ls);
+        wrap(t, c, len, st, ls);
         if (len == 0)
-            add_line(&ls, c, 0);
+            add_line(ls, c, 0);
         free(c);
         p = e + 1;
     }
-    if (st->max_lines > 0 && ls.n > (size_t)st->max_lines) {
-        for (size_t i = (size_t)st->max_lines; i < ls.n; i++)
-            free(ls.v[i].c);
-        ls.n = (size_t)st->max_lines;
-        ellipsize(t, &ls.v[ls.n - 1], st);
+    if (st->max_lines > 0 && ls->n > (size_t)st->max_lines) {
+        for (size_t i = (size_t)st->max_lines; i < ls->n; i++)
+            free(ls->v[i].c);
+        ls->n = (size_t)st->max_lines;
+        ellipsize(t, &ls->v[ls->n - 1], st);
     }
+    free(face);
+    free(u);
+    return uses_fallback;
+}
+
+size_t text_wrap(struct text *t, const char *s, const struct text_style *st, char *out, size_t cap)
+{
+    struct lines ls = {0};
+    break_lines(t, s ? s : "", st, &ls);
+    size_t k = 0;
+    for (size_t i = 0; i < ls.n; i++) {
+        for (size_t j = 0; j <= ls.v[i].n; j++) {
+            char enc[4];
+            size_t len = j < ls.v[i].n ? encode1(ls.v[i].c[j].cp, enc) : 1;
+            if (j == ls.v[i].n)
+                enc[0] = '\n';
+            if (j == ls.v[i].n && i + 1 == ls.n)
+                break;
+            if (k + len < cap)
+                memcpy(out + k, enc, len);
+            k += len;
+        }
+        free(ls.v[i].c);
+    }
+    free(ls.v);
+    if (cap > 0)
+        out[k < cap ? k : cap - 1] = '\0';
+    return ls.n;
+}
+
+/* Lays out s completely: the cache-miss path. */
+static void build(struct text *t, const char *s, const struct text_style *st, struct entry *ent)
+{
+    struct text_box *box = &ent->box;
+    memset(box, 0, sizeof(*box));
+    struct lines ls = {0};
+    bool uses_fallback = break_lines(t, s, st, &ls);
 
     TTF_Font *mf = get_font(t, FACE_MAIN, st->weight, st->size);
     int line_h = TTF_FontLineSkip(mf), ascent = TTF_FontAscent(mf);
@@ -653,8 +763,6 @@ static void build(struct text *t, const char *s, const struct text_style *st, st
     }
     free(surf);
     free(ls.v);
-    free(face);
-    free(u);
 }
 
 static uint32_t hash_str(const char *s)

@@ -51,6 +51,11 @@ const struct text_box *text_layout(struct text *t, const char *s, const struct t
 /* Lays out and draws at x, y (top-left of the box); returns the box. */
 const struct text_box *text_draw(struct text *t, const char *s, const struct text_style *st, int x,
                                  int y);
+/* Breaks s into lines as text_layout does (wrapping at the style's width,
+ * hyphenating words longer than a line, ellipsizing after max_lines) and
+ * writes them to out in logical order, separated by '\n'. Returns the
+ * number of lines. */
+size_t text_wrap(struct text *t, const char *s, const struct text_style *st, char *out, size_t cap);
 /* Height of one line of the style's size. */
 int text_line_height(struct text *t, int size);
 /* Width of s on one line. */

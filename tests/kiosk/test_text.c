@@ -1,0 +1,190 @@
+/* Tests of the text engine: wrapping and hyphenation of words longer than
+ * a line, ellipsis, and text drawn in the colour asked for after the same
+ * text was drawn in another (the software renderer's coloured cache). Runs
+ * on a software renderer over a plain surface: no window. */
+#include "text/text.h"
+
+#include <SDL_ttf.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+struct fx {
+    SDL_Surface *surf;
+    SDL_Renderer *ren;
+    struct text *text;
+};
+
+static int setup(void **state)
+{
+    static struct fx f;
+    if (SDL_Init(0) != 0 || TTF_Init() != 0)
+        return -1;
+    f.surf = SDL_CreateRGBSurfaceWithFormat(0, 800, 400, 32, SDL_PIXELFORMAT_ARGB8888);
+    f.ren = f.surf ? SDL_CreateSoftwareRenderer(f.surf) : NULL;
+    char err[256];
+    f.text = f.ren ? text_new(f.ren, NULL, err, sizeof(err)) : NULL;
+    if (!f.text) {
+        fprintf(stderr, "cannot start the text engine: %s\n", f.ren ? err : SDL_GetError());
+        return -1;
+    }
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fx *f = *state;
+    text_free(f->text);
+    SDL_DestroyRenderer(f->ren);
+    SDL_FreeSurface(f->surf);
+    TTF_Quit();
+    SDL_Quit();
+    return 0;
+}
+
+static struct text_style style(int width)
+{
+    struct text_style st = {.size = 32, .weight = TEXT_BOLD, .width = width};
+    st.color = (SDL_Color){0, 0, 0, 255};
+    return st;
+}
+
+static bool vowel(char c)
+{
+    return strchr("aeiouy", c) != NULL;
+}
+
+/* A word too long for its line breaks at a syllable with a hyphen; the two
+ * parts make the word again. */
+static void test_hyphenates_finnish_compound(void **state)
+{
+    struct fx *f = *state;
+    const char *word = "Varhaiskasvatus";
+    int w = text_width(f->text, word, 32, TEXT_BOLD);
+    struct text_style st = style(w * 3 / 4);
+    char out[128];
+    assert_int_equal(text_wrap(f->text, word, &st, out, sizeof(out)), 2);
+    char *nl = strchr(out, '\n');
+    assert_non_null(nl);
+    assert_int_equal(nl[-1], '-');
+    /* Before a consonant followed by a vowel: "...kas-vatus" or "...s-ka...". */
+    assert_false(vowel(nl[1]));
+    assert_true(vowel(nl[2]));
+    char joined[128];
+    snprintf(joined, sizeof(joined), "%.*s%s", (int)(nl - 1 - out), out, nl + 1);
+    assert_string_equal(joined, word);
+    /* Each part fits. */
+    *nl = '\0';
+    assert_true(text_width(f->text, out, 32, TEXT_BOLD) <= st.width);
+}
+
+/* Words that fit break at spaces, without hyphens. */
+static void test_wraps_at_spaces(void **state)
+{
+    struct fx *f = *state;
+    int w = text_width(f->text, "Perheen arki", 32, TEXT_BOLD);
+    struct text_style st = style(w + 2);
+    char out[128];
+    assert_int_equal(text_wrap(f->text, "Perheen arki ja tuki", &st, out, sizeof(out)), 2);
+    assert_string_equal(out, "Perheen arki\nja tuki");
+}
+
+/* A dash inside the word is the break: no hyphen is added after it. */
+static void test_breaks_after_dash(void **state)
+{
+    struct fx *f = *state;
+    const char *word = "2\xe2\x80\x93"
+                       "5-vuotiaille";
+    int w = text_width(f->text, "vuotiaille", 32, TEXT_BOLD) + 2;
+    assert_true(text_width(f->text, word, 32, TEXT_BOLD) > w);
+    struct text_style st = style(w);
+    char out[128];
+    assert_int_equal(text_wrap(f->text, word, &st, out, sizeof(out)), 2);
+    assert_string_equal(out, "2\xe2\x80\x93"
+                             "5-\nvuotiaille");
+}
+
+/* Arabic is not hyphenated: a too-long word breaks without a '-'. */
+static void test_no_hyphen_in_arabic(void **state)
+{
+    struct fx *f = *state;
+    const char *word =
+        "\xd8\xa7\xd9\x84\xd8\xa7\xd8\xb3\xd8\xaa\xd8\xb4\xd8\xa7\xd8\xb1\xd8\xa7\xd8"
+        "\xaa\xd8\xa7\xd9\x84\xd8\xb9\xd8\xa7\xd8\xa6\xd9\x84\xd9\x8a\xd8\xa9";
+    int w = text_width(f->text, word, 32, TEXT_BOLD);
+    struct text_style st = style(w / 2);
+    char out[256];
+    assert_true(text_wrap(f->text, word, &st, out, sizeof(out)) >= 2);
+    assert_null(strchr(out, '-'));
+}
+
+/* The last allowed line ends in an ellipsis, never in "-…". */
+static void test_ellipsis_drops_hyphen(void **state)
+{
+    struct fx *f = *state;
+    const char *text = "Kohtaamispaikat ja avoimet perhekahvilat";
+    int w = text_width(f->text, "Kohtaamis", 32, TEXT_BOLD);
+    struct text_style st = style(w + 4);
+    st.max_lines = 2;
+    char out[256];
+    assert_int_equal(text_wrap(f->text, text, &st, out, sizeof(out)), 2);
+    size_t n = strlen(out);
+    assert_true(n > 3);
+    assert_string_equal(out + n - 3, "\xe2\x80\xa6");
+    assert_int_not_equal(out[n - 4], '-');
+}
+
+/* The colour of the pixel under the middle of a solid block glyph. */
+static SDL_Color pixel_at(struct fx *f, int x, int y)
+{
+    Uint32 p = ((Uint32 *)((Uint8 *)f->surf->pixels + y * f->surf->pitch))[x];
+    SDL_Color c;
+    SDL_GetRGB(p, f->surf->format, &c.r, &c.g, &c.b);
+    c.a = 255;
+    return c;
+}
+
+/* The same text drawn in red, then in blue, shows in each colour. */
+static void test_colour_follows_style(void **state)
+{
+    struct fx *f = *state;
+    SDL_SetRenderDrawColor(f->ren, 255, 255, 255, 255);
+    SDL_RenderClear(f->ren);
+    struct text_style st = {.size = 120, .weight = TEXT_BOLD};
+    st.color = (SDL_Color){200, 0, 0, 255};
+    const struct text_box *b = text_draw(f->text, "I", &st, 0, 0);
+    assert_non_null(b->tex);
+    st.color = (SDL_Color){0, 0, 200, 255};
+    text_draw(f->text, "I", &st, 400, 0);
+    SDL_RenderPresent(f->ren);
+    /* The middle of the I's stem, in each copy. */
+    int cx = b->w / 2, cy = b->h / 2;
+    SDL_Color red = pixel_at(f, cx, cy), blue = pixel_at(f, 400 + cx, cy);
+    assert_int_equal(red.r, 200);
+    assert_int_equal(red.b, 0);
+    assert_int_equal(blue.r, 0);
+    assert_int_equal(blue.b, 200);
+    /* And back to red: the cached text follows again. */
+    st.color = (SDL_Color){200, 0, 0, 255};
+    text_draw(f->text, "I", &st, 200, 0);
+    SDL_RenderPresent(f->ren);
+    assert_int_equal(pixel_at(f, 200 + cx, cy).r, 200);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hyphenates_finnish_compound),
+        cmocka_unit_test(test_wraps_at_spaces),
+        cmocka_unit_test(test_breaks_after_dash),
+        cmocka_unit_test(test_no_hyphen_in_arabic),
+        cmocka_unit_test(test_ellipsis_drops_hyphen),
+        cmocka_unit_test(test_colour_follows_style),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
