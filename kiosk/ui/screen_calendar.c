@@ -23,6 +23,7 @@
 struct cal_screen {
     int64_t monday;
     bool day_mode; /* the day view of day */
+    bool only_day; /* opened on a day (not from the week): back leaves */
     int64_t day;
     struct cal_week w;
     struct cal_options opts;
@@ -45,11 +46,18 @@ static void load(struct app *a, struct cal_screen *c)
     calendar_week_load(a->content, a->lang, c->monday, today_of(a), &c->w);
 }
 
+/* arg NULL: this week; "today" or "YYYY-MM-DD": that day's view. */
 static void *cal_enter(struct app *a, const char *arg)
 {
-    (void)arg;
     struct cal_screen *c = xcalloc(1, sizeof(*c));
     c->day = today_of(a);
+    struct civil_date date;
+    if (arg && strcmp(arg, "today") == 0) {
+        c->day_mode = c->only_day = true;
+    } else if (arg && civil_parse_date(arg, &date)) {
+        c->day = civil_to_days(date.year, date.month, date.day);
+        c->day_mode = c->only_day = true;
+    }
     c->monday = calendar_monday(c->day);
     c->open_facet = NO_FACET;
     calendar_options_load(a->content, a->lang, &c->opts);
@@ -77,17 +85,25 @@ static void go_day(struct app *a, struct cal_screen *c, int64_t day)
     }
 }
 
+/* An occurrence opens its service; one without a service opens its day,
+ * where its description and notes show in full. */
 static bool open_occurrence(struct app *a, struct cal_screen *c, const char *id)
 {
     long long occ = strtoll(id, NULL, 10);
     for (int d = 0; d < 7; d++)
-        for (size_t i = 0; i < c->w.days[d].n; i++)
-            if (c->w.days[d].items[i].id == occ && c->w.days[d].items[i].service_id[0]) {
+        for (size_t i = 0; i < c->w.days[d].n; i++) {
+            if (c->w.days[d].items[i].id != occ)
+                continue;
+            if (c->w.days[d].items[i].service_id[0]) {
                 char target[UI_ID_LEN];
                 snprintf(target, sizeof(target), "service:%s", c->w.days[d].items[i].service_id);
                 ui_activate(a, target);
-                return true;
+            } else if (!c->day_mode) {
+                go_day(a, c, c->w.days[d].day);
+                c->sc.y = 0;
             }
+            return true;
+        }
     return true;
 }
 
@@ -135,7 +151,7 @@ static bool cal_action(struct app *a, void *st, const char *id)
         go_day(a, c, civil_to_days(date.year, date.month, date.day));
         c->sc.y = 0;
         return true;
-    } else if (strcmp(id, "back") == 0 && c->day_mode) {
+    } else if (strcmp(id, "back") == 0 && c->day_mode && !c->only_day) {
         /* From a day back to its week. */
         c->day_mode = false;
         c->sc.y = 0;

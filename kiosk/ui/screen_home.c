@@ -74,7 +74,7 @@ static bool home_action(struct app *a, void *st, const char *id)
         if (h->items[i].service_id[0])
             snprintf(target, sizeof(target), "service:%s", h->items[i].service_id);
         else
-            snprintf(target, sizeof(target), "calendar");
+            snprintf(target, sizeof(target), "calendar:today");
         ui_activate(a, target);
         return true;
     }

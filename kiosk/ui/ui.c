@@ -380,10 +380,11 @@ static const struct screen_ops *screen_for(const char *id, const char **arg)
         const struct screen_ops *ops;
         bool keep_whole; /* the whole id is the argument */
     } routes[] = {
-        {"category:", &screen_list, true},  {"service:", &screen_service, false},
-        {"org:", &screen_org, false},       {"services", &screen_list, true},
-        {"orgs", &screen_list, true},       {"calendar", &screen_calendar, false},
-        {"languages", &screen_lang, false}, {"search", &screen_search, false},
+        {"category:", &screen_list, true},      {"service:", &screen_service, false},
+        {"org:", &screen_org, false},           {"services", &screen_list, true},
+        {"orgs", &screen_list, true},           {"calendar", &screen_calendar, false},
+        {"calendar:", &screen_calendar, false}, {"languages", &screen_lang, false},
+        {"search", &screen_search, false},
     };
     for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
         size_t n = strlen(routes[i].prefix);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Headless tests of the kiosk's behaviour on the demo content: the quick
-# exit of sensitive pages, content reload while running (a new snapshot
+# exit of sensitive pages, an activity without a service opening its day, content reload while running (a new snapshot
 # shows, a broken one is refused), a damaged snapshot refused with the
 # problem screen, and the configuration file.
 #   features_test.sh AULA AULA_PACK PNG_CHECK DEMO_SNAPSHOT OUTDIR CASE
@@ -67,6 +67,26 @@ quick-exit)
     fi
     grep -q "tap:quick-exit: no such target on the service screen" "$out/plain.err" ||
         fail "unexpected error: $(cat "$out/plain.err")"
+    ;;
+activity-day)
+    # An activity with no service of its own opens its day (where its
+    # description shows in full), from home and from the week.
+    cp "$snap" "$out/free.aula"
+    sqlite3 "$out/free.aula" "UPDATE activity SET service_id = NULL WHERE id = 'perhekahvila-ti'"
+    occ=$(sqlite3 "$out/free.aula" "SELECT id FROM occurrence
+        WHERE activity_id = 'perhekahvila-ti' AND local_date = '2026-11-24'")
+    [ -n "$occ" ] || fail "the demo has no Tuesday family café on 2026-11-24"
+    snap=$out/free.aula
+    run 1920x1080 "$out" "tap:occ:$occ; targets; shot:day.png; key:Escape; targets" \
+        2>"$out/home.txt"
+    head -1 "$out/home.txt" | grep -q "^calendar: .* day:prev " ||
+        fail "from home, the activity did not open its day: $(head -3 "$out/home.txt")"
+    tail -1 "$out/home.txt" | grep -q "^home:" || fail "back from the day did not return home"
+    run 1920x1080 "$out" "tap:calendar; tap:occ:$occ; targets; key:Escape; targets" \
+        2>"$out/week.txt"
+    head -1 "$out/week.txt" | grep -q "^calendar: .* day:prev " || fail "from the week, no day view"
+    tail -1 "$out/week.txt" | grep -q "^calendar: .* week:prev " ||
+        fail "back from the day did not return to the week"
     ;;
 reload)
     # The kiosk watches data/current; new content replaces the old without a
