@@ -304,12 +304,15 @@ CREATE TABLE asset (
 -- Full-text search over names and descriptions in every language.
 -- remove_diacritics 0 keeps ä/a and ö/o distinct, as Finnish needs; the
 -- prefix indexes keep search-as-you-type fast on the first letters.
+-- parts holds the inner parts of the title's long words ("neuvola" of
+-- "Lastenneuvola"), so that a compound is found by any of its parts.
 CREATE VIRTUAL TABLE search USING fts5 (
     kind UNINDEXED,                     -- service | organization | contact | activity
     entity_id UNINDEXED,
     lang UNINDEXED,
     title,
     body,
+    parts,                              -- suffixes of title words; see kiosk/pack/parts.h
     tokenize = 'unicode61 remove_diacritics 0',
     prefix = '1 2 3'
 );

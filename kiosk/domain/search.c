@@ -15,13 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NGROUPS     4  /* enum search_tier */
+#define NGROUPS     5  /* enum search_tier */
 #define MAX_LANGS   64 /* distinct languages in the index */
 #define NO_ENTITY   UINT32_MAX
 #define KIND_OTHER  0xFF  /* a kind this kiosk does not know: never shown */
 #define LANG_OTHER  0xFF  /* more languages than MAX_LANGS */
 #define W_TITLE     "4.0" /* bm25 weight of the title column */
 #define W_BODY      "1.0"
+#define W_PARTS     "2.0"
 #define WORD_CAP    64 /* bytes of one typed word kept for excerpts */
 #define SNIP_BEFORE 3  /* words shown before the one found */
 
@@ -291,7 +292,7 @@ struct search *search_open(struct content *c)
     };
     s->rowids = db_prepare(c->db, "SELECT rowid FROM search WHERE search MATCH ?1");
     s->scores = db_prepare(c->db, "SELECT rowid, bm25(search, 0.0, 0.0, 0.0, " W_TITLE ", " W_BODY
-                                  ") FROM search WHERE search MATCH ?1");
+                                  ", " W_PARTS ") FROM search WHERE search MATCH ?1");
     s->row_text = db_prepare(c->db, "SELECT title, body FROM search WHERE rowid = ?1");
     bool ok = s->rowids && s->scores && s->row_text;
     for (int k = 0; k < SEARCH_NKINDS; k++) {
@@ -667,18 +668,19 @@ bool search_run(struct search *s, const char *lang, const char *text, size_t max
     if (!s || max == 0)
         return s != NULL;
     lang = lang ? lang : "";
-    /* The four match groups; a prefix group that says the same as its exact
+    /* The five match groups; a prefix group that says the same as its exact
      * one (the text ends in a space) is left out. */
     char q[NGROUPS][SEARCH_QUERY_CAP];
     out->words = search_query_build(text, false, "title", q[SEARCH_TITLE_EXACT], sizeof(q[0]));
     search_query_build(text, true, "title", q[SEARCH_TITLE_PREFIX], sizeof(q[0]));
+    search_query_build(text, true, "title parts", q[SEARCH_TITLE_PART], sizeof(q[0]));
     search_query_build(text, false, NULL, q[SEARCH_BODY_EXACT], sizeof(q[0]));
     search_query_build(text, true, NULL, q[SEARCH_BODY_PREFIX], sizeof(q[0]));
     if (strcmp(q[SEARCH_TITLE_PREFIX], q[SEARCH_TITLE_EXACT]) == 0)
         q[SEARCH_TITLE_PREFIX][0] = '\0';
     if (strcmp(q[SEARCH_BODY_PREFIX], q[SEARCH_BODY_EXACT]) == 0)
         q[SEARCH_BODY_PREFIX][0] = '\0';
-    const char *const queries[NGROUPS] = {q[0], q[1], q[2], q[3]};
+    const char *const queries[NGROUPS] = {q[0], q[1], q[2], q[3], q[4]};
     struct typed ty;
     typed_split(text, &ty);
     bool ok = true;

@@ -1,6 +1,6 @@
 /* search: finding services, organisations, contact persons and activities
  * from what a visitor types, over the snapshot's FTS5 index (one row per
- * entity and language; title and body; tokenizer unicode61 with diacritics
+ * entity and language; title, body and the parts of title words; tokenizer unicode61 with diacritics
  * kept, so case does not matter but ä is not a and ö is not o).
  *
  * What the visitor typed never reaches FTS5 as syntax: it is cut into words
@@ -10,8 +10,10 @@
  *
  * Ranking, best first: rows in the visitor's language before rows in other
  * languages; then matches in the title with every word whole, in the title
- * with the last word a prefix, in the body with every word whole, in the
- * body as a prefix; then bm25; then by kind (service, organisation, contact
+ * with the last word a prefix, in the title with the last word the start
+ * of a part inside a title word ("neuv" in "Lastenneuvola", see
+ * pack/parts.h), in the body with every word whole, in the body as a
+ * prefix; then bm25; then by kind (service, organisation, contact
  * person, activity). Each entity appears once, through its best row. A
  * group of more than SEARCH_SCORE_CAP matching rows (a one- or two-letter
  * prefix on a region's content) is not scored with bm25: it is ordered by
@@ -42,6 +44,7 @@ enum search_kind { SEARCH_SERVICE, SEARCH_ORG, SEARCH_CONTACT, SEARCH_ACTIVITY, 
 enum search_tier {
     SEARCH_TITLE_EXACT,
     SEARCH_TITLE_PREFIX,
+    SEARCH_TITLE_PART, /* the last word begins a part of a title word */
     SEARCH_BODY_EXACT,
     SEARCH_BODY_PREFIX,
 };

@@ -8,6 +8,7 @@
 #include "base/xalloc.h"
 #include "data/snapshot.h"
 #include "pack/holidays.h"
+#include "pack/parts.h"
 #include "pack/validate.h"
 
 #include <errno.h>
@@ -88,7 +89,12 @@ static void add_search(struct writer *w, const char *kind, const char *id, const
     db_bind_text(w->search, 3, lang);
     db_bind_text(w->search, 4, title);
     db_bind_text(w->search, 5, body ? body : "");
+    struct strbuf parts;
+    strbuf_init(&parts);
+    parts_of_title(title, &parts);
+    db_bind_text(w->search, 6, parts.len ? parts.s : "");
     run(w, w->search, "search index");
+    strbuf_free(&parts);
 }
 
 /* Indexes a CSV row's name@lang and description@lang for every site language. */
@@ -750,8 +756,8 @@ bool writer_write(const struct content *c, const char *out_path, char *err, size
     }
     if (!db_exec(w.db, "BEGIN"))
         fail_db(&w, "transaction");
-    w.search = prep(&w, "INSERT INTO search(kind, entity_id, lang, title, body) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5)");
+    w.search = prep(&w, "INSERT INTO search(kind, entity_id, lang, title, body, parts) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (w.ok)
         write_meta(&w);
     if (w.ok)

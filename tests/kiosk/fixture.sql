@@ -216,3 +216,7 @@ INSERT INTO search (kind, entity_id, lang, title, body)
   FROM contact c JOIN contact_i18n t ON t.id = c.id WHERE coalesce(t.title, '') <> '';
 INSERT INTO search (kind, entity_id, lang, title, body)
   SELECT 'activity', id, lang, name, coalesce(description, '') FROM activity_i18n;
+-- The inner parts of one compound title, as aula-pack writes them
+-- (kiosk/pack/parts.h): "Perhekahvila" is found by "kahv".
+UPDATE search SET parts = 'hekahvila ekahvila kahvila ahvila hvila vila'
+  WHERE kind = 'service' AND entity_id = 'perhekahvila' AND lang = 'fi';

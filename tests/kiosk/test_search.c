@@ -202,6 +202,12 @@ static void test_ranking(void **state)
         {"fi", "perhekahvila vapaaehtoiset", "org:mll-vuosaari", false},
         {"fi", "vapaaehtoiset perhekahvila", "org:mll-vuosaari contact:mikko", false},
         {"fi", "perhekahvila zzz", "", false},
+        /* A part inside a compound title ("Perhekahvila"): after title
+         * prefixes, before the bodies (the activity's "Avoin kahvila");
+         * a whole part works as a finished word too. */
+        {"fi", "kahv", "service:perhekahvila activity:kahvila-ti", false},
+        {"fi", "kahvila ", "service:perhekahvila activity:kahvila-ti", false},
+        {"fi", "hvil", "service:perhekahvila", false},
     };
     check_ranks(fx->s, cases, sizeof(cases) / sizeof(cases[0]));
 }
