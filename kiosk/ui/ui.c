@@ -397,7 +397,9 @@ static int idle_left_ms(const struct app *a)
 {
     if (a->idle_ms <= 0)
         return -1;
-    bool at_rest = a->depth <= 1 && (!a->content || strcmp(a->lang, a->content->default_lang) == 0);
+    bool at_rest = a->depth <= 1 &&
+                   (!a->content || strcmp(a->lang, a->content->default_lang) == 0) &&
+                   a->speech_on == a->speech_default;
     if (at_rest)
         return -1;
     int elapsed = (int)(a->ms - a->last_input_ms);
@@ -409,13 +411,19 @@ static int idle_left_ms(const struct app *a)
 static void draw_idle_notice(struct app *a)
 {
     int left = idle_left_ms(a);
-    if (left < 0 || left > IDLE_WARN_MS)
+    if (left < 0 || left > IDLE_WARN_MS) {
+        a->idle_said = false;
         return;
+    }
     char msg[256];
     char secs[16];
     snprintf(secs, sizeof(secs), "%d", (left + 999) / 1000);
     str_fill(msg, sizeof(msg), ui_str(a, S_IDLE), secs, NULL);
     widget_notice(a, msg);
+    if (a->speech_on && !a->idle_said) { /* once, not every second */
+        speech_say(a->speech, a->lang, msg);
+        a->idle_said = true;
+    }
 }
 
 void ui_render(struct app *a, bool force)

@@ -134,6 +134,7 @@ struct app {
     /* Speech output: what was last said, to say only what changed. */
     struct speech *speech;
     bool speech_on, speech_default, speech_intro;
+    bool idle_said;                  /* the idle notice was read out */
     unsigned screen_gen, spoken_gen; /* bumped when another screen is shown */
     char spoken_focus[UI_ID_LEN];
     char title[UI_LABEL_LEN]; /* the screen's title, set while drawing */

@@ -57,6 +57,14 @@ fi${tab}Neuvola ja terveys
 fi${tab}Puhe on pois päältä.
 END
 
+# The countdown before the idle reset is read out once; the reset forgets
+# that this visitor switched speech on.
+run idle fi "key:F2; wait:5.5; wait:2; wait:30; key:Tab; key:Tab" --idle 15
+expect idle <<END
+fi${tab}Puhe on päällä. Liiku nuolinäppäimillä tai sarkaimella, valitse Enterillä. Perhekeskus Aurinkolahti. Raskaus ja vauva
+fi${tab}Palataan alkuun 10 sekunnin kuluttua. Kosketa jatkaaksesi.
+END
+
 # The visitor's language chooses the voice; a new language is announced
 # in it; language buttons are said in their own language.
 run lang en "key:Tab; tap:lang:sv; key:Tab" --speech
