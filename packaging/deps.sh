@@ -7,7 +7,7 @@ BUILD="build-essential cmake pkg-config clang
   libsqlite3-dev libical-dev libcsv-dev
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfribidi-dev libharfbuzz-dev
   libqrencode-dev libsodium-dev libcurl4-openssl-dev libjansson-dev
-  libcups2-dev libpng-dev zlib1g-dev
+  libcups2-dev libpng-dev zlib1g-dev libespeak-ng-dev espeak-ng-data
   fonts-noto-core tzdata sqlite3"
 TEST="libcmocka-dev zbar-tools xvfb xauth python3 minisign nginx-light openssl
   dpkg-dev systemd cups cups-client poppler-utils"

@@ -33,6 +33,9 @@ enum {
     K_ORIENTATION,
     K_WINDOW,
     K_DPI,
+    K_SPEECH,
+    K_SPEECH_VOICES,
+    K_SPEECH_RATE,
     NKEYS
 };
 static const struct conf_key kiosk_keys[NKEYS] = {
@@ -45,8 +48,11 @@ static const struct conf_key kiosk_keys[NKEYS] = {
     [K_ORIENTATION] = {"kiosk", "orientation", CONF_CHOICE, 0, 0, "landscape|portrait|auto"},
     [K_WINDOW] = {"kiosk", "window", CONF_BOOL, 0, 0, NULL},
     [K_DPI] = {"kiosk", "dpi", CONF_NUMBER, 0, MAX_DPI, NULL},
+    [K_SPEECH] = {"speech", "enabled", CONF_BOOL, 0, 0, NULL},
+    [K_SPEECH_VOICES] = {"speech", "voices", CONF_TEXT, 0, 0, NULL},
+    [K_SPEECH_RATE] = {"speech", "rate", CONF_NUMBER, SPEECH_MIN_RATE, SPEECH_MAX_RATE, NULL},
 };
-static const char *const owned_sections[] = {"kiosk", NULL};
+static const char *const owned_sections[] = {"kiosk", "speech", NULL};
 static const char *const other_sections[] = {"sync", "printer", "stats", NULL};
 
 static void usage(FILE *f)
@@ -65,6 +71,8 @@ static void usage(FILE *f)
             "  --software          use the software renderer\n"
             "  --dpi N             the screen's pixel density (for 9 mm touch targets)\n"
             "  --stats             print counters at exit (first frame, redraws, wake-ups)\n"
+            "  --speech            read aloud from the start (F2 or keypad * toggles)\n"
+            "  --speech-log FILE   also write every utterance to FILE (one line each)\n"
             "headless (no display; for tests and documentation pictures):\n"
             "  --headless          render off-screen with SDL's dummy driver\n"
             "  --now TIME          frozen clock: 2026-11-24T10:15 (site time) or ...Z (UTC)\n"
@@ -146,7 +154,8 @@ int main(int argc, char **argv)
     long idle = -1;
     float dpi = 0;
     bool window = false, headless = false, software = false, watch = false, stats = false;
-    bool check_config = false;
+    bool check_config = false, speech = false;
+    const char *speech_log = NULL;
     for (int i = 1; i < argc; i++) {
         const char *opt = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -171,6 +180,9 @@ int main(int argc, char **argv)
             takes = false;
         } else if (strcmp(opt, "--stats") == 0) {
             stats = true;
+            takes = false;
+        } else if (strcmp(opt, "--speech") == 0) {
+            speech = true;
             takes = false;
         } else if (strcmp(opt, "--check-config") == 0) {
             check_config = true;
@@ -205,6 +217,8 @@ int main(int argc, char **argv)
                 fprintf(stderr, "aula: --dpi %s: expected a number of dots per inch\n", val);
                 return 2;
             }
+        } else if (strcmp(opt, "--speech-log") == 0) {
+            speech_log = val;
         } else if (strcmp(opt, "--script") == 0) {
             script = val;
         } else if (strcmp(opt, "--screenshot") == 0) {
@@ -277,6 +291,16 @@ int main(int argc, char **argv)
         o.plat.width = o.plat.height;
         o.plat.height = t;
     }
+    if (cv[K_SPEECH_VOICES].set &&
+        !speech_check_voices(cv[K_SPEECH_VOICES].text, err, sizeof(err))) {
+        fprintf(stderr, "aula: %s: [speech] %s\n", config_path, err);
+        return 2;
+    }
+    o.speech = speech || (cv[K_SPEECH].set && cv[K_SPEECH].yes);
+    o.speech_opts.voices = cv[K_SPEECH_VOICES].set ? cv[K_SPEECH_VOICES].text : NULL;
+    o.speech_opts.rate = cv[K_SPEECH_RATE].set ? (int)cv[K_SPEECH_RATE].num : 0;
+    o.speech_opts.audio = !headless; /* pictures and tests make no sound */
+    o.speech_opts.log = speech_log;
     /* The running kiosk always follows new content; headless only when asked. */
     o.watch = watch || !headless;
 
@@ -284,11 +308,15 @@ int main(int argc, char **argv)
         printf("config: %s%s\n", config_path,
                config || cv[K_SITE_ID].set || cv[K_DATA_DIR].set ? "" : " (defaults)");
         printf("snapshot: %s\nsite_id: %s\nlanguages: %s\ndefault_language: %s\n"
-               "idle_seconds: %d\norientation: %s\nwindow: %s\ndpi: %s\n",
+               "idle_seconds: %d\norientation: %s\nwindow: %s\ndpi: %s\n"
+               "speech: %s (rate %d, voices %s)\n",
                o.snapshot, o.site_id ? o.site_id : "(any)",
                o.languages ? o.languages : "(the snapshot's)",
                o.default_lang ? o.default_lang : "(the snapshot's)", o.idle_seconds, orientation,
-               o.plat.windowed ? "yes" : "no", cv[K_DPI].set || dpi > 0 ? "set" : "(guessed)");
+               o.plat.windowed ? "yes" : "no", cv[K_DPI].set || dpi > 0 ? "set" : "(guessed)",
+               o.speech ? "on" : "off (F2 switches it on)",
+               o.speech_opts.rate ? o.speech_opts.rate : SPEECH_DEFAULT_RATE,
+               o.speech_opts.voices ? o.speech_opts.voices : "(built-in)");
         return 0;
     }
 

@@ -243,6 +243,9 @@ static enum input_key map_key(SDL_Keycode k, Uint16 mod)
     case SDLK_PAGEDOWN:
     case SDLK_KP_3:
         return KEY_PAGEDOWN;
+    case SDLK_F2:
+    case SDLK_KP_MULTIPLY:
+        return KEY_SPEECH;
     default:
         return KEY_NONE;
     }
@@ -259,6 +262,7 @@ enum input_key platform_key_from_name(const char *name)
         {"Return", KEY_ENTER}, {"Enter", KEY_ENTER},   {"Space", KEY_ENTER},
         {"Escape", KEY_BACK},  {"Esc", KEY_BACK},      {"Backspace", KEY_BACK},
         {"Home", KEY_HOME},    {"PageUp", KEY_PAGEUP}, {"PageDown", KEY_PAGEDOWN},
+        {"F2", KEY_SPEECH},
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         if (strcasecmp(names[i].name, name) == 0)
@@ -292,12 +296,13 @@ bool platform_translate(struct platform *p, const SDL_Event *ev, struct input_ev
         out->key = map_key(sym, ev->key.keysym.mod);
         out->erase = sym == SDLK_BACKSPACE;
         out->typed = sym == SDLK_SPACE;
-        p->skip_digit = out->key != KEY_NONE && sym >= SDLK_KP_1 && sym <= SDLK_KP_9;
+        p->skip_digit = out->key != KEY_NONE &&
+                        ((sym >= SDLK_KP_1 && sym <= SDLK_KP_9) || sym == SDLK_KP_MULTIPLY);
         return out->key != KEY_NONE;
     }
     case SDL_TEXTINPUT: {
         const char *t = ev->text.text;
-        bool digit = t[0] >= '1' && t[0] <= '9' && t[1] == '\0';
+        bool digit = ((t[0] >= '1' && t[0] <= '9') || t[0] == '*') && t[1] == '\0';
         if (p->skip_digit && digit) {
             p->skip_digit = false;
             return false;

@@ -31,7 +31,7 @@ struct platform {
     bool ttf_started;
     int finger; /* the one finger followed; -1 none */
     int64_t finger_id;
-    bool skip_digit; /* a keypad digit used as an arrow: drop the digit it types */
+    bool skip_digit; /* a keypad key used as a command: drop the character it types */
 };
 
 enum input_kind {
@@ -59,6 +59,7 @@ enum input_key {
     KEY_HOME,
     KEY_PAGEUP,
     KEY_PAGEDOWN,
+    KEY_SPEECH, /* F2 or keypad '*': speech output on/off */
 };
 
 struct input_event {

@@ -102,8 +102,10 @@ int panel_people(struct app *a, int x, int y, int w, const struct catalog_contac
         bool on = chosen && strcmp(chosen->id, id) == 0;
         SDL_Rect b = beside ? (SDL_Rect){x + w - th->pad - bw, y + h + th->pad, bw, th->button_h}
                             : (SDL_Rect){cx, y + h + qr_top, bw, th->button_h};
-        if (c->phone[0] || c->email[0])
+        if (c->phone[0] || c->email[0]) {
             widget_button(a, id, b, qr_label, "phone", on ? W_SELECTED : W_SECONDARY);
+            ui_target_label(a, id, c->name); /* which person's code */
+        }
         h += ch + th->gap;
     }
     return h;

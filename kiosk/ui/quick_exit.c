@@ -39,6 +39,7 @@ void quick_exit_draw(struct app *a)
     int lh = draw_text_height(d, label, &st);
     draw_text(d, label, &st, x + is + th->gap_small, r.y + (r.h - lh) / 2);
     ui_target(a, QUICK_EXIT_ID, r, th->radius);
+    ui_target_label(a, QUICK_EXIT_ID, label);
 }
 
 void quick_exit_activate(struct app *a)

@@ -231,6 +231,10 @@ static int item(struct app *a, const struct cal_item *it, int x, int y, int w, b
     char id[UI_ID_LEN];
     snprintf(id, sizeof(id), "occ:%lld", (long long)it->id);
     ui_target(a, id, r, th->radius_small);
+    ui_target_label(a, id, when);
+    ui_target_label(a, id, it->name.s);
+    ui_target_label(a, id, it->place.s);
+    ui_target_label(a, id, badge);
     if (!ui_visible(a, r))
         return h;
     draw_rrect(d, r, th->radius_small, draw_color(d, cancelled ? COL_BG : COL_SURFACE));
@@ -301,6 +305,10 @@ static int day_card(struct app *a, const struct cal_item *it, int x, int y, int 
     char id[UI_ID_LEN];
     snprintf(id, sizeof(id), "occ:%lld", (long long)it->id);
     ui_target(a, id, r, th->radius);
+    ui_target_label(a, id, when);
+    ui_target_label(a, id, it->name.s);
+    ui_target_label(a, id, place);
+    ui_target_label(a, id, badge);
     if (!ui_visible(a, r))
         return min_h;
     draw_card(d, r, cancelled ? COL_BG : COL_SURFACE);
@@ -364,6 +372,8 @@ static int day_head(struct app *a, const struct cal_day *day, int x, int y, int 
         civil_format(civil_from_days(day->day), iso);
         snprintf(id, sizeof(id), "day:%s", iso);
         ui_target(a, id, r, th->radius_small);
+        ui_target_label(a, id, date);
+        ui_target_label(a, id, sub);
         enum theme_color bg = day->today ? COL_PRIMARY : day->holiday ? COL_WARN_BG : COL_SURFACE;
         draw_rrect(d, r, th->radius_small, draw_color(d, bg));
         int ty = y + (h - dh - sh) / 2;

@@ -116,6 +116,7 @@ static void draw_header(struct app *a, struct home *h, int height)
     int tgh = h->site.tagline.s[0] ? draw_text_height(d, h->site.tagline.s, &ts) : 0;
     if (nh + tgh > height - 2 * th->gap_small)
         tgh = 0;
+    ui_screen_title(a, h->site.name.s);
     int ly = (height - nh - tgh) / 2;
     draw_text(d, h->site.name.s, &ns, th->margin, ly);
     if (tgh)
@@ -174,6 +175,7 @@ static void draw_tiles(struct app *a, struct home *h, SDL_Rect area)
         char id[UI_ID_LEN];
         snprintf(id, sizeof(id), "category:%s", c->id);
         ui_target(a, id, r, th->radius);
+        ui_target_label(a, id, c->name.s);
         if (!ui_visible(a, r))
             continue;
         draw_card(d, r, COL_SURFACE);
@@ -283,6 +285,10 @@ static void draw_today(struct app *a, struct home *h, SDL_Rect r)
         char id[UI_ID_LEN];
         snprintf(id, sizeof(id), "occ:%lld", (long long)it->id);
         ui_target(a, id, rr, th->radius_small);
+        ui_target_label(a, id, when);
+        ui_target_label(a, id, it->name.s);
+        ui_target_label(a, id, it->place.s);
+        ui_target_label(a, id, badge);
         if (ui_visible(a, rr)) {
             if (it->now)
                 draw_rrect(d, rr, th->radius_small, draw_color(d, COL_PRIMARY_SOFT));

@@ -62,6 +62,7 @@ static int draw_row(struct app *a, struct list *s, const struct catalog_item *it
     char id[UI_ID_LEN];
     snprintf(id, sizeof(id), "%s:%s", s->orgs ? "org" : "service", it->id);
     ui_target(a, id, r, th->radius);
+    ui_target_label(a, id, it->name.s);
     if (!ui_visible(a, r))
         return h;
     draw_card(d, r, COL_SURFACE);

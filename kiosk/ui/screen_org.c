@@ -102,6 +102,7 @@ static int services_block(struct app *a, struct org_screen *v, int x, int y, int
         char id[UI_ID_LEN];
         snprintf(id, sizeof(id), "service:%s", it->id);
         ui_target(a, id, r, th->radius_small);
+        ui_target_label(a, id, it->name.s);
         if (ui_visible(a, r)) {
             draw_card(d, r, COL_SURFACE);
             int is = th->icon;

@@ -331,6 +331,7 @@ static void draw_hit(struct app *a, const struct search_hit *h, SDL_Rect r)
     char id[UI_ID_LEN];
     hit_id(h, id, sizeof(id));
     ui_target(a, id, r, th->radius);
+    ui_target_label(a, id, h->title.s);
     if (!ui_visible(a, r))
         return;
     draw_card(d, r, COL_SURFACE);

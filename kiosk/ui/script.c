@@ -134,7 +134,7 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
         if (k == KEY_NONE) {
             snprintf(err, cap,
                      "key:%s: unknown key (Up Down Left Right Tab Shift+Tab Return "
-                     "Escape Home PageUp PageDown)",
+                     "Escape Home PageUp PageDown F2)",
                      arg);
             return false;
         }

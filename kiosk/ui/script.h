@@ -12,6 +12,7 @@
  *   tap:X,Y          tap at a point
  *   key:NAME         a key: Up Down Left Right Tab Shift+Tab Return Escape
  *                    Home PageUp PageDown Space Backspace
+ *                    F2 (speech on/off)
  *   type:TEXT        type TEXT on a physical keyboard, one character at a
  *                    time (text input events; the search screen takes them).
  *                    TEXT cannot hold ';' or '#', and is trimmed: end with

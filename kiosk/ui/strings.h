@@ -93,7 +93,10 @@
     X(S_HIT_ACTIVITY, "search.kind.activity")                                                      \
     X(S_KB_SPACE, "keyboard.space")                                                                \
     X(S_KB_CLEAR, "keyboard.clear")                                                                \
-    X(S_IDLE, "notice.idle")
+    X(S_IDLE, "notice.idle")                                                                       \
+    /* speech */                                                                                   \
+    X(S_SPEECH_ON, "speech.on")                                                                    \
+    X(S_SPEECH_OFF, "speech.off")
 
 enum str_id {
 #define STR_ENUM(id, key) id,

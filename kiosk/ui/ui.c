@@ -53,6 +53,7 @@ void ui_push(struct app *a, const struct screen_ops *ops, const char *arg)
     s->st = ops->enter(a, arg);
     a->depth++;
     a->focus[0] = '\0';
+    a->screen_gen++;
     forget_frame(a);
 }
 
@@ -63,6 +64,7 @@ void ui_pop(struct app *a)
     leave_top(a);
     a->depth--;
     a->focus[0] = '\0';
+    a->screen_gen++;
     forget_frame(a);
 }
 
@@ -91,6 +93,7 @@ void ui_set_lang(struct app *a, const char *lang)
     const struct content_lang *l = a->content ? content_lang(a->content, lang) : NULL;
     a->rtl = l ? l->rtl : false;
     a->draw.mirror = a->rtl;
+    a->screen_gen++; /* said again, in the new language */
     ui_reload(a);
 }
 
@@ -127,6 +130,15 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
         a->frozen = true;
     }
     a->idle_ms = o->idle_seconds > 0 ? o->idle_seconds * 1000 : 0;
+    /* Started off or on, speech is ready to be switched on (F2). */
+    char serr[512];
+    a->speech = speech_new(&o->speech_opts, serr, sizeof(serr));
+    if (!a->speech) {
+        snprintf(err, cap, "speech: %s", serr);
+        ui_free(a);
+        return false;
+    }
+    a->speech_on = a->speech_default = o->speech;
 
     const char *lang = a->content ? a->content->default_lang : "fi";
     if (o->lang && (!a->content || content_lang(a->content, o->lang)))
@@ -150,6 +162,7 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
 void ui_free(struct app *a)
 {
     ui_content_unwatch(a);
+    speech_free(a->speech);
     while (a->depth > 0) {
         leave_top(a);
         a->depth--;
@@ -192,6 +205,25 @@ void ui_target(struct app *a, const char *id, SDL_Rect r, int radius)
     t->sc = a->cur_scroll;
     if (!a->cur_scroll || !intersect(r, a->cur_scroll->view, &t->vis))
         t->vis = a->cur_scroll ? (SDL_Rect){0, 0, 0, 0} : r;
+}
+
+void ui_target_label(struct app *a, const char *id, const char *text)
+{
+    if (!text || !text[0])
+        return;
+    for (size_t i = a->ntargets; i-- > 0;) {
+        struct ui_target *t = &a->targets[i];
+        if (strcmp(t->id, id) != 0)
+            continue;
+        size_t n = strlen(t->label);
+        snprintf(t->label + n, sizeof(t->label) - n, "%s%s", n ? ", " : "", text);
+        return;
+    }
+}
+
+void ui_screen_title(struct app *a, const char *title)
+{
+    snprintf(a->title, sizeof(a->title), "%s", title ? title : "");
 }
 
 bool ui_is_pressed(const struct app *a, const char *id)
@@ -283,6 +315,70 @@ static void draw_focus(struct app *a)
         draw_clip(&a->draw, NULL);
 }
 
+/* ---- speech ---- */
+
+static void add_phrase(char *buf, size_t cap, const char *text)
+{
+    if (!text || !text[0])
+        return;
+    size_t n = strlen(buf);
+    /* Phrases become sentences: a pause between them, one full stop. */
+    const char *sep = n == 0 ? "" : strchr(".!?", buf[n - 1]) ? " " : ". ";
+    snprintf(buf + n, cap - n, "%s%s", sep, text);
+}
+
+/* With speech on, says what a person who cannot see the screen just
+ * missed: the title of a screen that was entered, and the item the
+ * keyboard focus moved to. Called after drawing, when labels are known. */
+static void speak_frame(struct app *a)
+{
+    if (!a->speech_on)
+        return;
+    const struct ui_target *t = a->show_focus && a->focus[0] ? ui_find_target(a, a->focus) : NULL;
+    bool new_screen = a->spoken_gen != a->screen_gen;
+    bool new_focus = t && strcmp(a->spoken_focus, t->id) != 0;
+    if (!new_screen && !new_focus)
+        return;
+    char text[SPEECH_TEXT_MAX] = "";
+    if (a->speech_intro)
+        add_phrase(text, sizeof(text), ui_str(a, S_SPEECH_ON));
+    if (new_screen)
+        add_phrase(text, sizeof(text), a->title);
+    if (t)
+        add_phrase(text, sizeof(text), t->label);
+    /* A language button alone is said in its own language: the way a
+     * visitor recognises theirs. */
+    const char *lang = a->lang;
+    if (!new_screen && !a->speech_intro && t && strncmp(t->id, "lang:", 5) == 0)
+        lang = t->id + 5;
+    a->speech_intro = false;
+    a->spoken_gen = a->screen_gen;
+    snprintf(a->spoken_focus, sizeof(a->spoken_focus), "%s", t ? t->id : "");
+    speech_say(a->speech, lang, text);
+}
+
+void ui_speech_toggle(struct app *a)
+{
+    if (!a->speech)
+        return;
+    a->speech_on = !a->speech_on;
+    if (a->speech_on) {
+        /* Everything is new to the listener: the screen and the focus. */
+        a->speech_intro = true;
+        a->spoken_gen = a->screen_gen - 1;
+        a->spoken_focus[0] = '\0';
+        a->show_focus = true;
+    } else {
+        speech_say(a->speech, a->lang, ui_str(a, S_SPEECH_OFF));
+    }
+    a->dirty = true;
+}
+
+bool ui_speech_on(const struct app *a)
+{
+    return a->speech_on;
+}
+
 static void draw_pressed(struct app *a)
 {
     if (!a->pressed[0] || a->dragging)
@@ -301,7 +397,9 @@ static int idle_left_ms(const struct app *a)
 {
     if (a->idle_ms <= 0)
         return -1;
-    bool at_rest = a->depth <= 1 && (!a->content || strcmp(a->lang, a->content->default_lang) == 0);
+    bool at_rest = a->depth <= 1 &&
+                   (!a->content || strcmp(a->lang, a->content->default_lang) == 0) &&
+                   a->speech_on == a->speech_default;
     if (at_rest)
         return -1;
     int elapsed = (int)(a->ms - a->last_input_ms);
@@ -313,13 +411,19 @@ static int idle_left_ms(const struct app *a)
 static void draw_idle_notice(struct app *a)
 {
     int left = idle_left_ms(a);
-    if (left < 0 || left > IDLE_WARN_MS)
+    if (left < 0 || left > IDLE_WARN_MS) {
+        a->idle_said = false;
         return;
+    }
     char msg[256];
     char secs[16];
     snprintf(secs, sizeof(secs), "%d", (left + 999) / 1000);
     str_fill(msg, sizeof(msg), ui_str(a, S_IDLE), secs, NULL);
     widget_notice(a, msg);
+    if (a->speech_on && !a->idle_said) { /* once, not every second */
+        speech_say(a->speech, a->lang, msg);
+        a->idle_said = true;
+    }
 }
 
 void ui_render(struct app *a, bool force)
@@ -328,12 +432,14 @@ void ui_render(struct app *a, bool force)
         return;
     a->ntargets = 0;
     a->nscrolls = 0;
+    a->title[0] = '\0';
     draw_clear(&a->draw, COL_BG);
     struct screen *s = &a->stack[a->depth - 1];
     s->ops->draw(a, s->st);
     draw_pressed(a);
     if (a->show_focus)
         draw_focus(a);
+    speak_frame(a);
     draw_idle_notice(a);
     platform_present(&a->plat);
     if (a->frames == 0) {
@@ -590,6 +696,10 @@ void ui_handle(struct app *a, const struct input_event *ev)
         return;
     case INPUT_KEY:
     case INPUT_TEXT: {
+        if (ev->kind == INPUT_KEY && ev->key == KEY_SPEECH) {
+            ui_speech_toggle(a);
+            return;
+        }
         struct screen *s = &a->stack[a->depth - 1];
         if (s->ops->input && s->ops->input(a, s->st, ev)) {
             a->dirty = true;
@@ -719,6 +829,10 @@ int ui_tick(struct app *a)
             if (a->content && strcmp(a->lang, a->content->default_lang) != 0)
                 ui_set_lang(a, a->content->default_lang);
             a->show_focus = false;
+            if (a->speech_on != a->speech_default) {
+                a->speech_on = a->speech_default;
+                speech_stop(a->speech);
+            }
             a->dirty = true;
         } else {
             int wait = left > IDLE_WARN_MS ? left - IDLE_WARN_MS : (left - 1) % 1000 + 1;

@@ -11,6 +11,7 @@
 #include "domain/content.h"
 #include "platform/notify.h"
 #include "platform/platform.h"
+#include "platform/speech.h"
 #include "text/text.h"
 #include "ui/draw.h"
 #include "ui/reload.h"
@@ -23,6 +24,7 @@
 
 #define UI_MAX_DEPTH   8
 #define UI_ID_LEN      96
+#define UI_LABEL_LEN   256
 #define UI_MAX_SCROLLS 4
 
 struct app;
@@ -63,17 +65,20 @@ struct ui_target {
     SDL_Rect vis; /* the visible part (w = 0: scrolled out of view) */
     int radius;   /* of the focus ring */
     struct scroll *sc;
+    char label[UI_LABEL_LEN]; /* what speech says for it ("": nothing) */
 };
 
 struct app_options {
     const char *snapshot;
-    const char *lang; /* NULL: the site's default */
-    const char *now;  /* frozen clock, "2026-11-24T10:15" (site time) or "...Z" */
-    int idle_seconds; /* 0: never reset */
+    const char *lang;         /* NULL: the site's default */
+    const char *now;          /* frozen clock, "2026-11-24T10:15" (site time) or "...Z" */
+    int idle_seconds;         /* 0: never reset */
     const char *site_id;      /* the site the snapshot must be for (NULL: any) */
     const char *languages;    /* languages offered, in order (NULL: the snapshot's) */
     const char *default_lang; /* NULL: the snapshot's */
     bool watch;               /* switch to new content while running */
+    bool speech;              /* read aloud from the start (F2 toggles) */
+    struct speech_opts speech_opts;
     struct platform_opts plat;
 };
 
@@ -84,7 +89,7 @@ struct app {
     struct draw draw;
 
     struct content_source src; /* where content comes from; its watch */
-    struct content *content; /* NULL: the problem screen explains why */
+    struct content *content;   /* NULL: the problem screen explains why */
     char content_msg[512];
     enum snapshot_status content_status;
 
@@ -125,6 +130,14 @@ struct app {
     unsigned long wakeups; /* returns from waiting for events (--stats) */
     struct notify notify;  /* systemd readiness and watchdog */
     double first_frame_ms; /* CLOCK_MONOTONIC when the first frame was presented */
+
+    /* Speech output: what was last said, to say only what changed. */
+    struct speech *speech;
+    bool speech_on, speech_default, speech_intro;
+    bool idle_said;                  /* the idle notice was read out */
+    unsigned screen_gen, spoken_gen; /* bumped when another screen is shown */
+    char spoken_focus[UI_ID_LEN];
+    char title[UI_LABEL_LEN]; /* the screen's title, set while drawing */
 };
 
 bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap);
@@ -158,10 +171,21 @@ bool ui_reveal(struct app *a, const char *id);
 /* The target with id in the last frame, or NULL. */
 const struct ui_target *ui_find_target(const struct app *a, const char *id);
 
+/* Speech output (F2 or keypad '*'): on/off for this visitor; the idle
+ * reset returns to the configured default. */
+void ui_speech_toggle(struct app *a);
+bool ui_speech_on(const struct app *a);
+
 /* For screens while drawing: */
 const char *ui_str(const struct app *a, enum str_id id);
 /* Registers a target (layout coordinates). */
 void ui_target(struct app *a, const char *id, SDL_Rect r, int radius);
+/* Adds text to what speech says for target id (registered this frame);
+ * widget_button gives its label, screens add the text of their cards. */
+void ui_target_label(struct app *a, const char *id, const char *text);
+/* The title of the screen being drawn, said when the screen is entered
+ * (widget_header sets it). */
+void ui_screen_title(struct app *a, const char *title);
 bool ui_is_pressed(const struct app *a, const char *id);
 /* Starts a scrolling region: content drawn until ui_scroll_end is offset by
  * -sc->y and clipped to view. Returns the y offset to add to content. */

@@ -82,6 +82,7 @@ void widget_button(struct app *a, const char *id, SDL_Rect r, const char *label,
         draw_text(d, label, &st, x, r.y + (r.h - h) / 2);
     }
     ui_target(a, id, r, th->radius_small);
+    ui_target_label(a, id, label);
 }
 
 int widget_header(struct app *a, const char *title, const char *kicker)
@@ -105,7 +106,12 @@ int widget_header(struct app *a, const char *title, const char *kicker)
         widget_button(a, "home", (SDL_Rect){right - hw, by, hw, bh}, th->compact ? NULL : home,
                       "home", W_HEADER);
         right -= hw + th->gap;
+        if (th->compact) { /* icons only: speech still names them */
+            ui_target_label(a, "back", back);
+            ui_target_label(a, "home", home);
+        }
     }
+    ui_screen_title(a, title);
     int tw = right - x;
     struct text_style ks = draw_style(d, th->fs_small, TEXT_REGULAR, COL_ON_PRIMARY_2, tw);
     ks.max_lines = 1;

@@ -34,7 +34,7 @@ done
 
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for lib in libsdl2 libsdl2-ttf libsqlite3 libical3 libcsv3 fonts-noto-core; do
+for lib in libsdl2 libsdl2-ttf libsqlite3 libical3 libcsv3 fonts-noto-core libespeak-ng1 espeak-ng-data; do
     echo "$depends" | grep -q "$lib" || fail "Depends lacks $lib"
 done
 
