@@ -213,6 +213,8 @@ static enum input_key map_key(SDL_Keycode k, Uint16 mod)
     case SDLK_PAGEDOWN:
     case SDLK_KP_3:
         return KEY_PAGEDOWN;
+    case SDLK_s:
+        return (mod & KMOD_CTRL) && (mod & KMOD_ALT) ? KEY_STAFF : KEY_NONE;
     default:
         return KEY_NONE;
     }
@@ -230,6 +232,8 @@ enum input_key platform_key_from_name(const char *name)
         {"Escape", KEY_BACK},  {"Esc", KEY_BACK},      {"Backspace", KEY_BACK},
         {"Home", KEY_HOME},    {"PageUp", KEY_PAGEUP}, {"PageDown", KEY_PAGEDOWN},
     };
+    if (strcasecmp(name, "Ctrl+Alt+S") == 0) /* the staff menu */
+        return KEY_STAFF;
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         if (strcasecmp(names[i].name, name) == 0)
             return names[i].key;

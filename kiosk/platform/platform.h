@@ -59,6 +59,7 @@ enum input_key {
     KEY_HOME,
     KEY_PAGEUP,
     KEY_PAGEDOWN,
+    KEY_STAFF, /* Ctrl+Alt+S: the staff menu */
 };
 
 struct input_event {
