@@ -1,7 +1,7 @@
 /* screen_staff_pin: the PIN pad in front of the staff menu. Large keys
  * 0-9 (in the order of a telephone pad, also in right-to-left languages),
  * erase and OK, the typed digits as dots, and Cancel. Digits typed on a
- * keyboard's number row work too; Enter sends. The PIN is checked on a
+ * keyboard's number row work too; Enter after them sends. The PIN is checked on a
  * worker thread (staffpin.h) while the pad shows "Checking…"; the right PIN
  * replaces the pad with the status page (screen_staff), a wrong one counts
  * towards the lock-out, which the pad then explains with the minutes left.
@@ -21,6 +21,7 @@ struct pin_state {
     int n;
     struct staffpin_check *check; /* non-NULL while the worker checks */
     int tries_left;               /* > 0: the last PIN was wrong */
+    bool typed;                   /* the last input was a digit typed on a keyboard */
 };
 
 static void wipe(struct pin_state *p)
@@ -97,6 +98,7 @@ static void type_digit(struct app *a, struct pin_state *p, char c)
 static bool pin_action(struct app *a, void *st, const char *id)
 {
     struct pin_state *p = st;
+    p->typed = false;
     if (strncmp(id, "pin:", 4) != 0)
         return false;
     const char *k = id + 4;
@@ -115,8 +117,10 @@ static bool pin_input(struct app *a, void *st, const struct input_event *ev)
 {
     struct pin_state *p = st;
     if (ev->kind == INPUT_TEXT) {
-        if (ev->text[0] >= '0' && ev->text[0] <= '9' && !ev->text[1])
+        if (ev->text[0] >= '0' && ev->text[0] <= '9' && !ev->text[1]) {
             type_digit(a, p, ev->text[0]);
+            p->typed = true;
+        }
         return true; /* nothing else types here */
     }
     if (ev->key == KEY_BACK && ev->erase && p->n > 0) {
@@ -124,8 +128,11 @@ static bool pin_input(struct app *a, void *st, const struct input_event *ev)
             p->digits[--p->n] = '\0';
         return true;
     }
-    /* Enter after typing sends, unless a key of the pad has the focus. */
-    if (ev->key == KEY_ENTER && !a->show_focus && p->n > 0) {
+    /* Enter right after typing digits sends them; otherwise it presses the
+     * key that has the focus. */
+    bool typed = p->typed;
+    p->typed = false;
+    if (ev->key == KEY_ENTER && typed && p->n > 0) {
         if (locked_seconds(a) == 0)
             submit(a, p);
         return true;

@@ -92,7 +92,6 @@ void staff_facts_gather(struct app *a, struct staff_facts *f)
         f->valid_until = c->valid_until;
     }
     const char *dir = a->staff ? a->staff->data_dir : "";
-    snprintf(f->data_dir, sizeof(f->data_dir), "%.*s", (int)sizeof(f->data_dir) - 1, dir);
     if (dir[0])
         staff_sync_read(dir, &f->sync);
     f->kiosk_up = a->staff ? now - a->staff->started : -1;
@@ -262,7 +261,6 @@ size_t staff_rows(const struct staff_facts *f, const char *lang, struct staff_ro
         } else {
             snprintf(r->value, sizeof(r->value), "%s", str_get(lang, S_STAFF_UNKNOWN));
         }
-        snprintf(r->detail, sizeof(r->detail), "%s", f->data_dir);
     }
     if (ROW(S_STAFF_UPTIME)) {
         char k[64], s[64];

@@ -40,7 +40,6 @@ struct staff_facts {
     int64_t today;                   /* local day */
     char tz[64];
     struct staff_sync sync;
-    char data_dir[256];
     bool have_disk;
     uint64_t disk_free, disk_total;
     int64_t kiosk_up, system_up; /* seconds; -1: unknown */
