@@ -11,7 +11,7 @@
  *                    (scrolled into view first, as a finger would)
  *   tap:X,Y          tap at a point
  *   key:NAME         a key: Up Down Left Right Tab Shift+Tab Return Escape
- *                    Home PageUp PageDown Space Backspace
+ *                    Home PageUp PageDown Space Backspace Ctrl+Alt+S
  *   type:TEXT        type TEXT on a physical keyboard, one character at a
  *                    time (text input events; the search screen takes them).
  *                    TEXT cannot hold ';' or '#', and is trimmed: end with
