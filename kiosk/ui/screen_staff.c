@@ -50,14 +50,17 @@ static void reload_now(struct app *a)
     /* May re-enter every screen, this one included: only a->staff is used
      * after it. */
     bool switched = ui_content_reload(a);
-    char v[32] = "-";
+    char v[32] = "";
     if (a->content)
         snprintf(v, sizeof(v), "%" PRId64, a->content->info.content_version);
     enum str_id id = switched                      ? S_STAFF_RELOADED
                      : a->src.refusals != refusals ? S_STAFF_RELOAD_REFUSED
                                                    : S_STAFF_RELOAD_SAME;
     char msg[512];
-    str_fill(msg, sizeof(msg), ui_str(a, id), v, NULL);
+    if (!a->content) /* still nothing to show; the journal says why */
+        snprintf(msg, sizeof(msg), "%s", ui_str(a, S_STAFF_NO_CONTENT));
+    else
+        str_fill(msg, sizeof(msg), ui_str(a, id), v, NULL);
     staff_say(a, msg);
     LOG_INFO("staff menu: reload content: %s", msg);
 }

@@ -68,6 +68,12 @@ shortcut)
     run 800x480 "key:Ctrl+Alt+S; targets; tap:pin:cancel; targets; tap:calendar;
         key:Ctrl+Alt+S; targets"
     expect "staff-pin home staff-pin" "Ctrl+Alt+S"
+    # Also on the screen shown when there is no content.
+    "$aula" --config "$out/aula.conf" --headless --snapshot "$out/none.aula" --size 800x480 \
+        --now "$now" --lang en --screenshot "$out" --script "press:20,20,3500; $pin; targets;
+        tap:staff:reload; targets" 2>"$out/err.txt"
+    expect "staff staff" "the staff menu without content"
+    grep -q "staff menu: reload content: No content" "$out/err.txt" || fail "reload without content"
     ;;
 off)
     # No pin_hash: neither way opens anything; the log says why, once.
