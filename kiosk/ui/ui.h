@@ -28,7 +28,6 @@
 struct app;
 struct printer;
 struct stats;
-struct staff;
 
 struct screen_ops {
     const char *name;
@@ -70,9 +69,9 @@ struct ui_target {
 
 struct app_options {
     const char *snapshot;
-    const char *lang;         /* NULL: the site's default */
-    const char *now;          /* frozen clock, "2026-11-24T10:15" (site time) or "...Z" */
-    int idle_seconds;         /* 0: never reset */
+    const char *lang; /* NULL: the site's default */
+    const char *now;  /* frozen clock, "2026-11-24T10:15" (site time) or "...Z" */
+    int idle_seconds; /* 0: never reset */
     const char *site_id;      /* the site the snapshot must be for (NULL: any) */
     const char *languages;    /* languages offered, in order (NULL: the snapshot's) */
     const char *default_lang; /* NULL: the snapshot's */
@@ -87,7 +86,7 @@ struct app {
     struct draw draw;
 
     struct content_source src; /* where content comes from; its watch */
-    struct content *content;   /* NULL: the problem screen explains why */
+    struct content *content; /* NULL: the problem screen explains why */
     char content_msg[512];
     enum snapshot_status content_status;
 
@@ -126,11 +125,11 @@ struct app {
     int idle_ms;
     int64_t shown_minute; /* the minute the clock on screen shows */
     unsigned long frames;
-    unsigned long wakeups;   /* returns from waiting for events (--stats) */
-    struct notify notify;    /* systemd readiness and watchdog */
+    unsigned long wakeups; /* returns from waiting for events (--stats) */
+    struct notify notify;  /* systemd readiness and watchdog */
     struct printer *printer; /* contact-slip printer, NULL when none */
     struct stats *stats;     /* anonymous daily counters, NULL when off */
-    double first_frame_ms;   /* CLOCK_MONOTONIC when the first frame was presented */
+    double first_frame_ms; /* CLOCK_MONOTONIC when the first frame was presented */
 };
 
 bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap);
