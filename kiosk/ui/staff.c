@@ -97,6 +97,10 @@ int staff_gesture_tick(struct app *a)
     if (held < STAFF_HOLD_MS)
         return (int)(STAFF_HOLD_MS - held);
     s->armed = false;
+    if (!s->pin_hash[0]) {
+        staff_open(a); /* says once why not; the press goes on as it was */
+        return -1;
+    }
     /* The finger that opened the pad taps nothing when it lifts. */
     a->down = false;
     a->pressed[0] = '\0';
