@@ -149,9 +149,9 @@ static bool pin_update(struct app *a, void *st)
     }
     if (!p->check)
         return false;
-    /* A frozen clock (headless scripts) waits for the answer, so that
+    /* Headless scripts and a frozen clock wait for the answer, so that
      * pictures do not depend on the machine's speed. */
-    enum staffpin_result r = staffpin_check_poll(p->check, a->frozen);
+    enum staffpin_result r = staffpin_check_poll(p->check, a->frozen || a->plat.headless);
     if (r == STAFFPIN_PENDING)
         return false;
     staffpin_check_free(p->check);
