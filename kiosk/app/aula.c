@@ -4,6 +4,7 @@
  * screen or a window) or, headless, plays a script and writes screenshots.
  * With --stats it prints counters of the run at exit (for benchmarks). */
 #include "ui/script.h"
+#include "ui/staff.h"
 #include "ui/ui.h"
 #include "base/conf.h"
 #include "base/log.h"
@@ -14,7 +15,9 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 #define DEFAULT_IDLE_SECONDS 90
 #define DEFAULT_CONFIG       "/etc/aula/aula.conf"
@@ -36,6 +39,7 @@ enum {
     K_SPEECH,
     K_SPEECH_VOICES,
     K_SPEECH_RATE,
+    K_PIN_HASH, /* [staff] */
     NKEYS
 };
 static const struct conf_key kiosk_keys[NKEYS] = {
@@ -51,8 +55,9 @@ static const struct conf_key kiosk_keys[NKEYS] = {
     [K_SPEECH] = {"speech", "enabled", CONF_BOOL, 0, 0, NULL},
     [K_SPEECH_VOICES] = {"speech", "voices", CONF_TEXT, 0, 0, NULL},
     [K_SPEECH_RATE] = {"speech", "rate", CONF_NUMBER, SPEECH_MIN_RATE, SPEECH_MAX_RATE, NULL},
+    [K_PIN_HASH] = {"staff", "pin_hash", CONF_TEXT, 0, 0, NULL},
 };
-static const char *const owned_sections[] = {"kiosk", "speech", NULL};
+static const char *const owned_sections[] = {"kiosk", "speech", "staff", NULL};
 static const char *const other_sections[] = {"sync", "printer", "stats", NULL};
 
 static void usage(FILE *f)
@@ -73,6 +78,8 @@ static void usage(FILE *f)
             "  --stats             print counters at exit (first frame, redraws, wake-ups)\n"
             "  --speech            read aloud from the start (F2 or keypad * toggles)\n"
             "  --speech-log FILE   also write every utterance to FILE (one line each)\n"
+            "  --hash-pin          read a staff PIN from standard input and print the\n"
+            "                      pin_hash line for the [staff] section of aula.conf\n"
             "headless (no display; for tests and documentation pictures):\n"
             "  --headless          render off-screen with SDL's dummy driver\n"
             "  --now TIME          frozen clock: 2026-11-24T10:15 (site time) or ...Z (UTC)\n"
@@ -139,6 +146,71 @@ static char *read_file(const char *path)
     return b.s;
 }
 
+/* Reads one line of at most cap-1 bytes from stdin, without echo on a
+ * terminal; the newline is dropped. */
+static bool read_secret(const char *prompt, char *buf, size_t cap)
+{
+    bool tty = isatty(STDIN_FILENO);
+    struct termios old, quiet;
+    if (tty) {
+        fputs(prompt, stderr);
+        fflush(stderr);
+        if (tcgetattr(STDIN_FILENO, &old) == 0) {
+            quiet = old;
+            quiet.c_lflag &= ~(tcflag_t)ECHO;
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+        } else {
+            tty = false;
+        }
+    }
+    bool ok = fgets(buf, (int)cap, stdin) != NULL;
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        fputc('\n', stderr);
+    }
+    if (!ok)
+        return false;
+    buf[strcspn(buf, "\r\n")] = '\0';
+    return true;
+}
+
+/* aula --hash-pin: the staff PIN in, the line for aula.conf out. */
+static int hash_pin(void)
+{
+    char pin[64], again[64], hash[STAFFPIN_HASH_MAX], err[256];
+    int rc = 1;
+    if (!staffpin_init()) {
+        fprintf(stderr, "aula: --hash-pin: libsodium cannot start\n");
+        return 1;
+    }
+    if (!read_secret("Staff PIN (4-12 digits): ", pin, sizeof(pin))) {
+        fprintf(stderr, "aula: --hash-pin: no PIN on standard input\n");
+        return 1;
+    }
+    if (!staffpin_valid(pin, err, sizeof(err))) {
+        fprintf(stderr, "aula: --hash-pin: %s\n", err);
+        goto done;
+    }
+    if (isatty(STDIN_FILENO)) {
+        if (!read_secret("The same PIN again: ", again, sizeof(again)) || strcmp(pin, again) != 0) {
+            fprintf(stderr, "aula: --hash-pin: the two PINs differ; nothing printed\n");
+            goto done;
+        }
+    }
+    if (!staffpin_hash(pin, hash, err, sizeof(err))) {
+        fprintf(stderr, "aula: --hash-pin: %s\n", err);
+        goto done;
+    }
+    printf("pin_hash = %s\n", hash);
+    if (isatty(STDOUT_FILENO))
+        fprintf(stderr, "Put this line in the [staff] section of /etc/aula/aula.conf.\n");
+    rc = 0;
+done:
+    memset(pin, 0, sizeof(pin));
+    memset(again, 0, sizeof(again));
+    return rc;
+}
+
 static bool ends_with(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);
@@ -187,6 +259,8 @@ int main(int argc, char **argv)
         } else if (strcmp(opt, "--check-config") == 0) {
             check_config = true;
             takes = false;
+        } else if (strcmp(opt, "--hash-pin") == 0) {
+            return hash_pin();
         } else if (!val) {
             fprintf(stderr, "aula: %s: unknown option or missing value\n", opt);
             usage(stderr);
@@ -255,6 +329,17 @@ int main(int argc, char **argv)
     }
     if (!orientation)
         orientation = cv[K_ORIENTATION].set ? cv[K_ORIENTATION].text : "auto";
+    /* [staff] pin_hash: checked now, so that a bad line stops the start. */
+    const char *pin_hash = cv[K_PIN_HASH].set ? cv[K_PIN_HASH].text : NULL;
+    if (pin_hash && !staffpin_init()) {
+        fprintf(stderr, "aula: libsodium cannot start: the staff menu needs it\n");
+        return 1;
+    }
+    if (pin_hash && !staffpin_hash_ok(pin_hash, err, sizeof(err))) {
+        fprintf(stderr, "aula: %s:%d: pin_hash: %s; make a new line with: aula --hash-pin\n",
+                config_path, cv[K_PIN_HASH].line, err);
+        return 2;
+    }
 
     struct app_options o;
     memset(&o, 0, sizeof(o));
@@ -307,6 +392,7 @@ int main(int argc, char **argv)
     if (check_config) {
         printf("config: %s%s\n", config_path,
                config || cv[K_SITE_ID].set || cv[K_DATA_DIR].set ? "" : " (defaults)");
+        printf("staff_menu: %s\n", pin_hash ? "on (a PIN is set)" : "off (no pin_hash in [staff])");
         printf("snapshot: %s\nsite_id: %s\nlanguages: %s\ndefault_language: %s\n"
                "idle_seconds: %d\norientation: %s\nwindow: %s\ndpi: %s\n"
                "speech: %s (rate %d, voices %s)\n",
@@ -326,6 +412,8 @@ int main(int argc, char **argv)
         free(a);
         return 1;
     }
+    a->staff = staff_new(pin_hash, cv[K_DATA_DIR].set ? cv[K_DATA_DIR].text : DEFAULT_DATA_DIR);
+    a->staff->started = ui_now(a);
     bool is_portrait = a->plat.height > a->plat.width;
     if (strcmp(orientation, "auto") != 0 && is_portrait != want_portrait)
         LOG_WARN("orientation: the display is %s but %s is configured; rotate the display in "
@@ -362,7 +450,11 @@ int main(int argc, char **argv)
     }
     if (stats)
         print_stats(a, t_main, mono_ms());
+    struct staff *staff = a->staff;
+    if (staff->restart)
+        rc = STAFF_EXIT_RESTART; /* systemd starts the kiosk again */
     ui_free(a);
+    staff_free(staff);
     free(a);
     return rc;
 }

@@ -194,3 +194,22 @@ int64_t stats_total(struct stats *st, enum stats_kind kind, const char *key)
     sqlite3_finalize(s);
     return v;
 }
+
+bool stats_day_totals(struct stats *st, const char *day, int64_t out[STATS_KIND_COUNT])
+{
+    for (int k = 0; k < STATS_KIND_COUNT; k++)
+        out[k] = 0;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "SELECT kind, sum(n) FROM counter WHERE day = ?1 GROUP BY kind",
+                           -1, &s, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_text(s, 1, day, -1, SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        enum stats_kind kind;
+        if (stats_kind_parse((const char *)sqlite3_column_text(s, 0), &kind))
+            out[kind] = sqlite3_column_int64(s, 1);
+    }
+    sqlite3_finalize(s);
+    return rc == SQLITE_DONE;
+}

@@ -58,4 +58,9 @@ bool stats_export(struct stats *st, const char *from, const char *to, enum stats
 /* Sum of n for kind (and key, if not NULL) over all days; -1 on error. */
 int64_t stats_total(struct stats *st, enum stats_kind kind, const char *key);
 
+/* Today's figures for a staff screen: out[kind] = the sum of n of every key
+ * of kind on day (0 when none); the keys themselves are not given out.
+ * False on a read error. */
+bool stats_day_totals(struct stats *st, const char *day, int64_t out[STATS_KIND_COUNT]);
+
 #endif

@@ -246,6 +246,8 @@ static enum input_key map_key(SDL_Keycode k, Uint16 mod)
     case SDLK_F2:
     case SDLK_KP_MULTIPLY:
         return KEY_SPEECH;
+    case SDLK_s:
+        return (mod & KMOD_CTRL) && (mod & KMOD_ALT) ? KEY_STAFF : KEY_NONE;
     default:
         return KEY_NONE;
     }
@@ -264,6 +266,8 @@ enum input_key platform_key_from_name(const char *name)
         {"Home", KEY_HOME},    {"PageUp", KEY_PAGEUP}, {"PageDown", KEY_PAGEDOWN},
         {"F2", KEY_SPEECH},
     };
+    if (strcasecmp(name, "Ctrl+Alt+S") == 0) /* the staff menu */
+        return KEY_STAFF;
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
         if (strcasecmp(names[i].name, name) == 0)
             return names[i].key;

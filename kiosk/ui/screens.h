@@ -8,7 +8,9 @@
  *   calendar  the week, Monday to Sunday
  *   problem   no content or broken content: what is wrong, what to do
  *   lang      the language picker, when the buttons do not fit at home
- *   search    search as you type, with an on-screen keyboard */
+ *   search    search as you type, with an on-screen keyboard
+ *   staff-pin the PIN pad in front of the staff menu (ui/staff.h)
+ *   staff     the staff status page and its actions */
 #ifndef AULA_UI_SCREENS_H
 #define AULA_UI_SCREENS_H
 
@@ -22,5 +24,7 @@ extern const struct screen_ops screen_calendar;
 extern const struct screen_ops screen_problem;
 extern const struct screen_ops screen_lang;
 extern const struct screen_ops screen_search;
+extern const struct screen_ops screen_staff_pin;
+extern const struct screen_ops screen_staff;
 
 #endif

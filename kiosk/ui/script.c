@@ -108,6 +108,23 @@ static bool swipe(struct app *a, const char *arg, char *err, size_t cap)
     return true;
 }
 
+/* A finger held still: the clock runs (and timers fire) while it is down. */
+static bool press(struct app *a, const char *arg, char *err, size_t cap)
+{
+    int x, y, ms, n = 0;
+    if (sscanf(arg, "%d,%d,%d%n", &x, &y, &ms, &n) != 3 || arg[n] != '\0' || ms < 0 ||
+        ms > 600000) {
+        snprintf(err, cap, "press:%s: expected X,Y,MS, e.g. press:20,20,3500", arg);
+        return false;
+    }
+    ui_render(a, false);
+    send(a, INPUT_PRESS, x, y);
+    advance(a, (uint32_t)ms);
+    send(a, INPUT_RELEASE, x, y);
+    advance(a, STEP_MS);
+    return true;
+}
+
 static char *trim(char *s)
 {
     while (isspace((unsigned char)*s))
@@ -129,6 +146,8 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
         return tap(a, arg, err, cap);
     if (strcmp(cmd, "swipe") == 0)
         return swipe(a, arg, err, cap);
+    if (strcmp(cmd, "press") == 0)
+        return press(a, arg, err, cap);
     if (strcmp(cmd, "key") == 0) {
         enum input_key k = platform_key_from_name(arg);
         if (k == KEY_NONE) {
@@ -203,7 +222,8 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
         fprintf(stderr, "%s: %s\n", a->stack[a->depth - 1].ops->name, ids);
         return true;
     }
-    snprintf(err, cap, "%s: unknown command (tap, key, type, swipe, wait, shot, targets)", cmd);
+    snprintf(err, cap, "%s: unknown command (tap, key, type, swipe, press, wait, shot, targets)",
+             cmd);
     return false;
 }
 
@@ -213,7 +233,7 @@ bool script_run(struct app *a, const char *text, const char *dir, char *err, siz
     bool ok = true;
     int n = 0;
     char *p = copy;
-    while (ok && *p) {
+    while (ok && *p && !a->quit) {
         size_t len = strcspn(p, ";\n");
         char *next = p + len + (p[len] ? 1 : 0);
         p[len] = '\0';

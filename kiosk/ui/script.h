@@ -13,16 +13,21 @@
  *   key:NAME         a key: Up Down Left Right Tab Shift+Tab Return Escape
  *                    Home PageUp PageDown Space Backspace
  *                    F2 (speech on/off)
+ *                    Home PageUp PageDown Space Backspace Ctrl+Alt+S
  *   type:TEXT        type TEXT on a physical keyboard, one character at a
  *                    time (text input events; the search screen takes them).
  *                    TEXT cannot hold ';' or '#', and is trimmed: end with
  *                    key:Space for a trailing space; key:Backspace erases
  *   swipe:X1,Y1,X2,Y2[,MS]   drag a finger (default 250 ms), then let go
+ *   press:X,Y,MS     hold a finger still at a point for MS milliseconds
+ *                    (time passes as with wait:), then let go: a long press
  *   wait:SECONDS     let time pass (clock, inertia, idle reset)
  *   wait-content:SECONDS   wait (real time) until the watched snapshot
  *                    changes, and switch to it or refuse it (needs --watch)
  *   shot:FILE.png    write the screen (relative to the shot directory)
  *   targets          print the ids of the targets on screen (to stderr)
+ * A command that makes the kiosk quit (restart from the staff menu) ends
+ * the script.
  */
 #ifndef AULA_UI_SCRIPT_H
 #define AULA_UI_SCRIPT_H

@@ -78,6 +78,56 @@
     X(S_PHONE, "contact.phone")                                                                    \
     X(S_EMAIL, "contact.email")                                                                    \
     X(S_WEB, "contact.web")                                                                        \
+    /* staff */                                                                                    \
+    X(S_STAFF_TITLE, "staff.title")                                                                \
+    X(S_STAFF_PIN_PROMPT, "staff.pin.prompt")                                                      \
+    X(S_STAFF_PIN_WRONG, "staff.pin.wrong")                                                        \
+    X(S_STAFF_PIN_LOCKED, "staff.pin.locked")                                                      \
+    X(S_STAFF_PIN_CHECKING, "staff.pin.checking")                                                  \
+    X(S_STAFF_PIN_OK, "staff.pin.ok")                                                              \
+    X(S_STAFF_CANCEL, "staff.cancel")                                                              \
+    X(S_STAFF_CONTENT, "staff.content")                                                            \
+    X(S_STAFF_CONTENT_VALUE, "staff.content.value")                                                \
+    X(S_STAFF_BUILT, "staff.content.built")                                                        \
+    X(S_STAFF_NO_CONTENT, "staff.content.none")                                                    \
+    X(S_STAFF_VALID, "staff.valid")                                                                \
+    X(S_STAFF_DAYS_LEFT, "staff.valid.left")                                                       \
+    X(S_STAFF_LAST_DAY, "staff.valid.last")                                                        \
+    X(S_STAFF_EXPIRED, "staff.valid.expired")                                                      \
+    X(S_STAFF_SYNC, "staff.sync")                                                                  \
+    X(S_STAFF_SYNC_NEVER, "staff.sync.never")                                                      \
+    X(S_STAFF_SYNC_UNREADABLE, "staff.sync.unreadable")                                            \
+    X(S_STAFF_RES_INSTALLED, "staff.sync.installed")                                               \
+    X(S_STAFF_RES_UNCHANGED, "staff.sync.unchanged")                                               \
+    X(S_STAFF_RES_ROLLED, "staff.sync.rolled_back")                                                \
+    X(S_STAFF_RES_REFUSED, "staff.sync.refused")                                                   \
+    X(S_STAFF_RES_FAILED, "staff.sync.failed")                                                     \
+    X(S_STAFF_DISK, "staff.disk")                                                                  \
+    X(S_STAFF_DISK_VALUE, "staff.disk.value")                                                      \
+    X(S_STAFF_UPTIME, "staff.uptime")                                                              \
+    X(S_STAFF_UPTIME_VALUE, "staff.uptime.value")                                                  \
+    X(S_STAFF_DUR_DAYS, "staff.dur.days")                                                          \
+    X(S_STAFF_DUR_HOURS, "staff.dur.hours")                                                        \
+    X(S_STAFF_DUR_MIN, "staff.dur.min")                                                            \
+    X(S_STAFF_UNKNOWN, "staff.unknown")                                                            \
+    X(S_STAFF_VERSION, "staff.version")                                                            \
+    X(S_STAFF_PRINTER, "staff.printer")                                                            \
+    X(S_STAFF_NO_PRINTER, "staff.printer.none")                                                    \
+    X(S_STAFF_PRINTER_OFF, "staff.printer.off")                                                    \
+    X(S_STAFF_PRINTER_ON, "staff.printer.on")                                                      \
+    X(S_STAFF_PRINTER_LEFT, "staff.printer.left")                                                  \
+    X(S_STAFF_USAGE, "staff.usage")                                                                \
+    X(S_STAFF_COUNTERS_OFF, "staff.usage.off")                                                     \
+    X(S_STAFF_USAGE_VALUE, "staff.usage.value")                                                    \
+    X(S_STAFF_USAGE_MORE, "staff.usage.more")                                                      \
+    X(S_STAFF_RELOAD, "staff.reload")                                                              \
+    X(S_STAFF_RELOADED, "staff.reloaded")                                                          \
+    X(S_STAFF_RELOAD_SAME, "staff.reload.same")                                                    \
+    X(S_STAFF_RELOAD_REFUSED, "staff.reload.refused")                                              \
+    X(S_STAFF_PRINT_TEST, "staff.print_test")                                                      \
+    X(S_STAFF_PRINT_SENT, "staff.print_sent")                                                      \
+    X(S_STAFF_RESTART, "staff.restart")                                                            \
+    X(S_STAFF_LEAVE, "staff.leave")                                                                \
     X(S_STALE, "notice.stale")                                                                     \
     X(S_CLOCK_BEHIND, "notice.clock")                                                              \
     X(S_SEARCH, "nav.search")                                                                      \

@@ -2,6 +2,7 @@
  * ui.h. */
 #include "ui/ui.h"
 #include "ui/screens.h"
+#include "ui/staff.h"
 #include "ui/widget.h"
 #include "domain/zone.h"
 #include "base/log.h"
@@ -622,6 +623,10 @@ static void handle_key(struct app *a, enum input_key key)
         ui_go_home(a);
         return;
     }
+    if (key == KEY_STAFF) {
+        staff_open(a);
+        return;
+    }
     if (a->ntargets == 0)
         return;
     int i = focus_index(a);
@@ -681,6 +686,7 @@ void ui_handle(struct app *a, const struct input_event *ev)
     /* Input must meet the picture it refers to. */
     if (a->dirty && (ev->kind == INPUT_PRESS || ev->kind == INPUT_KEY))
         ui_render(a, false);
+    staff_gesture(a, ev); /* the long press that opens the staff menu */
     switch (ev->kind) {
     case INPUT_QUIT:
         a->quit = true;
@@ -842,6 +848,10 @@ int ui_tick(struct app *a)
                 next = wait;
         }
     }
+    /* The staff menu's long press. */
+    int hold = staff_gesture_tick(a);
+    if (hold >= 0 && (next < 0 || hold < next))
+        next = hold;
     struct screen *s = &a->stack[a->depth - 1];
     if (s->ops->update && s->ops->update(a, s->st))
         a->dirty = true;

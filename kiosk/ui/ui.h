@@ -28,6 +28,8 @@
 #define UI_MAX_SCROLLS 4
 
 struct app;
+struct printer;
+struct stats;
 
 struct screen_ops {
     const char *name;
@@ -123,12 +125,15 @@ struct app {
 
     bool dirty;
     bool quit;
+    struct staff *staff; /* the staff menu (ui/staff.h); NULL: none */
     uint32_t last_input_ms;
     int idle_ms;
     int64_t shown_minute; /* the minute the clock on screen shows */
     unsigned long frames;
     unsigned long wakeups; /* returns from waiting for events (--stats) */
     struct notify notify;  /* systemd readiness and watchdog */
+    struct printer *printer; /* contact-slip printer, NULL when none */
+    struct stats *stats;     /* anonymous daily counters, NULL when off */
     double first_frame_ms; /* CLOCK_MONOTONIC when the first frame was presented */
 
     /* Speech output: what was last said, to say only what changed. */

@@ -19,3 +19,20 @@ mkdir -p "$out"
 # The problem screen: no snapshot at a fixed path, so the message is stable.
 "$aula" --headless --snapshot /nonexistent/aula/current --size "$size" --now "$now" \
     --screenshot "$out/problem.png" 2>/dev/null
+# The staff menu (PIN 2468) at the largest and the smallest size: the PIN
+# pad with two digits typed, and the status page, with the last update from
+# staff-data/status.json and fixed machine figures (free space, uptime).
+case $size in
+1920x1080 | 800x480)
+    here=$(cd "$(dirname "$0")" && pwd)
+    conf=$(mktemp)
+    printf '[kiosk]\ndata_dir = %s/staff-data\n\n[staff]\npin_hash = %s\n' "$here" \
+        '$argon2id$v=19$m=65536,t=2,p=1$GXXv1cZoo3rgl0xrr8N11w$YGPTUalRDwB0fNPlyW8oQetZQuviDpESXQcTdSWMV2w' \
+        >"$conf"
+    AULA_TEST_MACHINE="12345678901 31000000000 273600" "$aula" --config "$conf" --headless \
+        --snapshot "$snap" --size "$size" --now "$now" --lang fi --idle 0 --screenshot "$out" \
+        --script "press:20,20,3200; tap:pin:2; tap:pin:4; shot:staff-pin.png;
+        tap:pin:6; tap:pin:8; tap:pin:ok; wait:90; shot:staff.png" || { rm -f "$conf"; exit 1; }
+    rm -f "$conf"
+    ;;
+esac

@@ -1,0 +1,248 @@
+/* screen_staff: the staff status page, behind the PIN pad. Cards with the
+ * content's version and validity, the last content update, free space,
+ * uptimes, the app version, the printer and today's usage counts
+ * (staff_status.h), and the actions: reload content now, test print,
+ * restart the kiosk, leave. Back, Home, Leave and the staff idle time all go
+ * home, and the menu needs the PIN again. The figures are read again every
+ * minute and after each action. */
+#include "ui/screens.h"
+#include "ui/staff.h"
+#include "ui/staff_hooks.h"
+#include "ui/staff_status.h"
+#include "ui/widget.h"
+#include "base/log.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct staff_state {
+    struct scroll sc;
+    struct staff_facts facts;
+    int64_t minute; /* when the facts were read */
+};
+
+static void gather(struct app *a, struct staff_state *s)
+{
+    staff_facts_gather(a, &s->facts);
+    s->minute = ui_now(a) / 60;
+}
+
+static void *staff_enter(struct app *a, const char *arg)
+{
+    (void)arg;
+    struct staff_state *s = calloc(1, sizeof(*s));
+    if (s)
+        gather(a, s);
+    return s;
+}
+
+static void staff_leave(struct app *a, void *st)
+{
+    (void)a;
+    free(st);
+}
+
+static void reload_now(struct app *a)
+{
+    unsigned long refusals = a->src.refusals;
+    /* May re-enter every screen, this one included: only a->staff is used
+     * after it. */
+    bool switched = ui_content_reload(a);
+    char v[32] = "";
+    if (a->content)
+        snprintf(v, sizeof(v), "%" PRId64, a->content->info.content_version);
+    enum str_id id = switched                      ? S_STAFF_RELOADED
+                     : a->src.refusals != refusals ? S_STAFF_RELOAD_REFUSED
+                                                   : S_STAFF_RELOAD_SAME;
+    char msg[512];
+    if (!a->content) /* still nothing to show; the journal says why */
+        snprintf(msg, sizeof(msg), "%s", ui_str(a, S_STAFF_NO_CONTENT));
+    else
+        str_fill(msg, sizeof(msg), ui_str(a, id), v, NULL);
+    staff_say(a, msg);
+    LOG_INFO("staff menu: reload content: %s", msg);
+}
+
+static bool staff_action(struct app *a, void *st, const char *id)
+{
+    struct staff_state *s = st;
+    if (strcmp(id, "staff:leave") == 0 || strcmp(id, "back") == 0 || strcmp(id, "home") == 0) {
+        ui_go_home(a);
+        return true;
+    }
+    if (strcmp(id, "staff:reload") == 0) {
+        reload_now(a);
+        if (staff_showing(a) && a->stack[a->depth - 1].ops == &screen_staff)
+            gather(a, a->stack[a->depth - 1].st);
+        return true;
+    }
+    if (strcmp(id, "staff:print") == 0) {
+        staff_say(a, "");
+        if (ui_print_test(a) && !a->staff->say[0])
+            staff_say(a, ui_str(a, S_STAFF_PRINT_SENT));
+        gather(a, s);
+        return true;
+    }
+    if (strcmp(id, "staff:restart") == 0) {
+        LOG_INFO("staff menu: restart asked for; exiting with status %d for systemd to restart",
+                 STAFF_EXIT_RESTART);
+        a->staff->restart = true;
+        a->quit = true;
+        return true;
+    }
+    return false;
+}
+
+static bool staff_update(struct app *a, void *st)
+{
+    struct staff_state *s = st;
+    if (a->ms - a->last_input_ms >= STAFF_IDLE_MS) {
+        ui_go_home(a);
+        return true;
+    }
+    if (ui_now(a) / 60 != s->minute) {
+        gather(a, s);
+        return true;
+    }
+    return false;
+}
+
+static int row_height(struct app *a, const struct staff_row *r, int w)
+{
+    const struct theme *th = &a->theme;
+    struct draw *d = &a->draw;
+    int iw = w - 2 * th->pad;
+    struct text_style ls = draw_style(d, th->fs_small, TEXT_BOLD, COL_TEXT_MUTED, iw);
+    struct text_style vs = draw_style(d, th->fs_body, TEXT_BOLD, COL_TEXT, iw);
+    struct text_style ds = draw_style(d, th->fs_small, TEXT_REGULAR, COL_TEXT_MUTED, iw);
+    ds.max_lines = 2;
+    int h =
+        2 * th->gap_small + draw_text_height(d, r->label, &ls) + draw_text_height(d, r->value, &vs);
+    if (r->detail[0])
+        h += draw_text_height(d, r->detail, &ds);
+    return h;
+}
+
+static void draw_row(struct app *a, const struct staff_row *r, SDL_Rect box)
+{
+    const struct theme *th = &a->theme;
+    struct draw *d = &a->draw;
+    enum theme_color bg = r->warn ? COL_WARN_BG : COL_SURFACE;
+    enum theme_color muted = r->warn ? COL_TEXT : COL_TEXT_MUTED;
+    draw_card(d, box, bg);
+    int iw = box.w - 2 * th->pad;
+    struct text_style ls = draw_style(d, th->fs_small, TEXT_BOLD, muted, iw);
+    struct text_style vs = draw_style(d, th->fs_body, TEXT_BOLD, COL_TEXT, iw);
+    struct text_style ds = draw_style(d, th->fs_small, TEXT_REGULAR, muted, iw);
+    ds.max_lines = 2;
+    int x = box.x + th->pad, y = box.y + th->gap_small;
+    y += draw_text(d, r->label, &ls, x, y)->h;
+    y += draw_text(d, r->value, &vs, x, y)->h;
+    if (r->detail[0])
+        draw_text(d, r->detail, &ds, x, y);
+}
+
+static void staff_draw(struct app *a, void *st)
+{
+    struct staff_state *s = st;
+    const struct theme *th = &a->theme;
+    struct draw *d = &a->draw;
+    int top = widget_header(a, ui_str(a, S_STAFF_TITLE), NULL);
+
+    /* The actions: a column at the end side, or a row of two at the bottom
+     * on a portrait screen. */
+    static const struct {
+        const char *id;
+        enum str_id label;
+        const char *icon;
+        enum widget_kind kind;
+    } actions[] = {
+        {"staff:reload", S_STAFF_RELOAD, NULL, W_SECONDARY},
+        {"staff:print", S_STAFF_PRINT_TEST, NULL, W_SECONDARY},
+        {"staff:restart", S_STAFF_RESTART, NULL, W_SECONDARY},
+        {"staff:leave", S_STAFF_LEAVE, "home", W_PRIMARY},
+    };
+    enum { NACT = sizeof(actions) / sizeof(actions[0]) };
+    int aw = 0;
+    for (int i = 0; i < NACT; i++) {
+        int need = widget_button_width(a, ui_str(a, actions[i].label), actions[i].icon);
+        if (need > aw)
+            aw = need;
+    }
+    int body_y = top + th->pad;
+    int body_h = th->h - body_y - th->pad;
+    int list_w, acts_x, acts_y, cols;
+    const char *say = a->staff ? a->staff->say : "";
+    struct text_style ss = draw_style(d, th->fs_small, TEXT_BOLD, COL_TEXT, 0);
+    if (th->portrait) {
+        cols = 2;
+        int bw = (th->w - 2 * th->margin - th->gap) / 2;
+        int acts_h = 2 * th->button_h + th->gap;
+        ss.width = th->w - 2 * th->margin;
+        int say_h = say[0] ? draw_text_height(d, say, &ss) + th->gap : 0;
+        list_w = th->w - 2 * th->margin;
+        acts_x = th->margin;
+        acts_y = th->h - th->pad - acts_h;
+        for (int i = 0; i < NACT; i++)
+            widget_button(a, actions[i].id,
+                          (SDL_Rect){acts_x + (i % 2) * (bw + th->gap),
+                                     acts_y + (i / 2) * (th->button_h + th->gap), bw, th->button_h},
+                          ui_str(a, actions[i].label), actions[i].icon, actions[i].kind);
+        if (say[0])
+            draw_text(d, say, &ss, th->margin, acts_y - say_h);
+        body_h = acts_y - say_h - th->gap - body_y;
+        (void)cols;
+    } else {
+        int max_aw = (th->w - 2 * th->margin) * 2 / 5;
+        if (aw > max_aw)
+            aw = max_aw;
+        list_w = th->w - 2 * th->margin - aw - th->margin;
+        acts_x = th->w - th->margin - aw;
+        acts_y = body_y;
+        for (int i = 0; i < NACT; i++)
+            widget_button(
+                a, actions[i].id,
+                (SDL_Rect){acts_x, acts_y + i * (th->button_h + th->gap), aw, th->button_h},
+                ui_str(a, actions[i].label), actions[i].icon, actions[i].kind);
+        if (say[0]) {
+            ss.width = aw;
+            draw_text(d, say, &ss, acts_x, acts_y + NACT * (th->button_h + th->gap));
+        }
+    }
+
+    /* The facts: cards in one column, or two where they are wide enough. */
+    struct staff_row rows[STAFF_MAX_ROWS];
+    size_t n = staff_rows(&s->facts, a->lang, rows, STAFF_MAX_ROWS);
+    int ncol = list_w >= 2 * th->max_line / 2 + th->gap ? 2 : 1;
+    int cw = (list_w - (ncol - 1) * th->gap) / ncol;
+    SDL_Rect view = {th->margin - th->ring - th->ring_gap, body_y,
+                     list_w + 2 * (th->ring + th->ring_gap), body_h};
+    int off = ui_scroll_begin(a, &s->sc, view);
+    int y = body_y + off;
+    for (size_t i = 0; i < n; i += (size_t)ncol) {
+        int h = 0;
+        for (int c = 0; c < ncol && i + (size_t)c < n; c++) {
+            int rh = row_height(a, &rows[i + (size_t)c], cw);
+            if (rh > h)
+                h = rh;
+        }
+        for (int c = 0; c < ncol && i + (size_t)c < n; c++) {
+            SDL_Rect box = {th->margin + c * (cw + th->gap), y, cw, h};
+            if (ui_visible(a, box))
+                draw_row(a, &rows[i + (size_t)c], box);
+        }
+        y += h + th->gap;
+    }
+    ui_scroll_end(a, &s->sc, y - (body_y + off));
+}
+
+const struct screen_ops screen_staff = {
+    .name = "staff",
+    .enter = staff_enter,
+    .action = staff_action,
+    .update = staff_update,
+    .draw = staff_draw,
+    .leave = staff_leave,
+};

@@ -1,0 +1,181 @@
+#!/bin/sh
+# Headless tests of the staff menu on the demo content: the hidden long
+# press (and only it) opens the PIN pad, mirrored in right-to-left
+# languages; Ctrl+Alt+S; no pin_hash, no menu; five wrong PINs lock the pad
+# for five minutes of the script's clock; the PIN is forgotten on leaving
+# and after the idle time; restart exits with status 75; [staff] in
+# aula.conf and aula --hash-pin.
+#   staff_test.sh AULA DEMO_SNAPSHOT OUTDIR CASE
+set -eu
+aula=$1 snap=$2 out=$3 case=$4
+now=2026-11-24T10:15
+out=$out/$case
+rm -rf "$out"
+mkdir -p "$out/data"
+# The PIN 2468, hashed once with aula --hash-pin.
+hash='$argon2id$v=19$m=65536,t=2,p=1$GXXv1cZoo3rgl0xrr8N11w$YGPTUalRDwB0fNPlyW8oQetZQuviDpESXQcTdSWMV2w'
+printf '[kiosk]\ndata_dir = %s\n\n[staff]\npin_hash = %s\n' "$out/data" "$hash" >"$out/aula.conf"
+pin="tap:pin:2; tap:pin:4; tap:pin:6; tap:pin:8; tap:pin:ok"
+wrong="tap:pin:1; tap:pin:1; tap:pin:1; tap:pin:1; tap:pin:ok"
+
+run() { # size script [more options]; stderr to $out/err.txt
+    size=$1 script=$2
+    shift 2
+    "$aula" --config "$out/aula.conf" --headless --snapshot "$snap" --size "$size" --now "$now" \
+        --idle 0 --screenshot "$out" --script "$script" "$@" 2>"$out/err.txt"
+}
+
+fail() {
+    echo "FAIL: $*"
+    cat "$out/err.txt" 2>/dev/null || true
+    exit 1
+}
+
+# The screen each "targets" command found, in order, one per line.
+screens() {
+    grep -v '^aula: ' "$out/err.txt" | sed -n 's/^\([a-z-]*\): .*/\1/p' | tr '\n' ' ' | sed 's/ $//'
+}
+
+expect() { # "screens" what
+    got=$(screens)
+    [ "$got" = "$1" ] || fail "$2: expected screens \"$1\", got \"$got\""
+}
+
+case $case in
+gesture)
+    # Three seconds still in the top-left corner: the PIN pad.
+    run 1920x1080 "press:30,30,3100; targets; key:Escape; targets"
+    expect "staff-pin home" "long press in the corner"
+    # Short taps there, many of them, or a press too short: nothing.
+    run 1920x1080 "tap:30,30; tap:30,30; tap:30,30; tap:30,30; tap:30,30; targets;
+        press:30,30,2500; targets; press:30,30,1000; press:30,30,1000; press:30,30,1000; targets"
+    expect "home home home" "short presses in the corner"
+    # Held long enough, but elsewhere, or sliding: nothing.
+    run 1920x1080 "press:960,30,4000; targets; press:1890,30,4000; targets;
+        press:30,1050,4000; targets; swipe:30,30,30,200,3500; targets"
+    expect "home home home home" "long presses elsewhere"
+    # On an inner screen the corner holds the back button: the long press
+    # opens the pad and does not go back when the finger lifts.
+    run 1280x800 "tap:calendar; press:50,40,3200; targets; key:Escape; targets"
+    expect "staff-pin calendar" "long press on Back"
+    ;;
+rtl)
+    # Arabic: the start side is the right; the left corner does nothing.
+    run 1280x800 "press:20,20,3500; targets; press:1260,20,3500; targets" --lang ar
+    expect "home staff-pin" "the corner in a right-to-left language"
+    ;;
+shortcut)
+    run 800x480 "key:Ctrl+Alt+S; targets; tap:pin:cancel; targets; tap:calendar;
+        key:Ctrl+Alt+S; targets"
+    expect "staff-pin home staff-pin" "Ctrl+Alt+S"
+    # Also on the screen shown when there is no content.
+    "$aula" --config "$out/aula.conf" --headless --snapshot "$out/none.aula" --size 800x480 \
+        --now "$now" --lang en --screenshot "$out" --script "press:20,20,3500; $pin; targets;
+        tap:staff:reload; targets" 2>"$out/err.txt"
+    expect "staff staff" "the staff menu without content"
+    grep -q "staff menu: reload content: No content" "$out/err.txt" || fail "reload without content"
+    ;;
+off)
+    # No pin_hash: neither way opens anything; the log says why, once.
+    printf '[kiosk]\ndata_dir = %s\n' "$out/data" >"$out/aula.conf"
+    # A long press on Back in that corner is then just a press of Back.
+    run 1280x800 "press:20,20,3500; targets; key:Ctrl+Alt+S; targets; press:20,20,3500;
+        tap:calendar; targets; press:50,40,3500; targets"
+    expect "home home calendar home" "no pin_hash"
+    [ "$(grep -c 'staff menu: off: no pin_hash' "$out/err.txt")" = 1 ] ||
+        fail "the log should say once why the staff menu is off"
+    ;;
+pin)
+    # The right PIN opens the status page; a wrong one keeps the pad.
+    run 1280x800 "key:Ctrl+Alt+S; $pin; targets"
+    expect "staff" "the right PIN"
+    run 1280x800 "key:Ctrl+Alt+S; tap:pin:2; tap:pin:4; tap:pin:6; tap:pin:9; tap:pin:ok; targets;
+        tap:pin:erase; type:2468; key:Return; targets"
+    expect "staff-pin staff" "a wrong PIN, then the right one typed on a keyboard"
+    ;;
+lockout)
+    # Five wrong PINs lock the pad: even the right PIN is refused, also
+    # after closing and opening it again, until five minutes have passed.
+    run 1280x800 "key:Ctrl+Alt+S; $wrong; $wrong; $wrong; $wrong; shot:fourth.png; $wrong;
+        shot:locked.png; $pin; targets; tap:pin:cancel; key:Ctrl+Alt+S; $pin; targets;
+        wait:100; key:Ctrl+Alt+S; $pin; targets; wait:100; key:Ctrl+Alt+S; shot:later.png;
+        wait:101; $pin; targets"
+    expect "staff-pin staff-pin staff-pin staff" "the lock-out"
+    grep -q "staff menu: 5 wrong PINs; the pad is locked for 5 minutes" "$out/err.txt" ||
+        fail "the lock-out is not logged"
+    cmp -s "$out/fourth.png" "$out/locked.png" && fail "the locked pad looks like an open one"
+    cmp -s "$out/locked.png" "$out/later.png" && fail "the minutes left do not count down"
+    # Before the fifth, four wrong PINs and a right one: no lock.
+    run 1280x800 "key:Ctrl+Alt+S; $wrong; $wrong; $wrong; $wrong; $pin; targets"
+    expect "staff" "four wrong PINs"
+    ;;
+forget)
+    # Cancel, leaving and the idle time all forget the PIN (and the digits).
+    run 1280x800 "key:Ctrl+Alt+S; shot:fresh.png; tap:pin:2; tap:pin:4; shot:typed.png;
+        tap:pin:cancel; key:Ctrl+Alt+S; shot:again.png; $pin; targets; tap:staff:leave; targets;
+        key:Ctrl+Alt+S; targets; $pin; wait:119; targets; wait:2; targets;
+        key:Ctrl+Alt+S; tap:pin:2; wait:121; targets; key:Ctrl+Alt+S; shot:after-idle.png"
+    expect "staff home staff-pin staff home home" "leaving and the idle time"
+    cmp -s "$out/fresh.png" "$out/typed.png" && fail "typed digits show no dots"
+    cmp "$out/fresh.png" "$out/again.png" || fail "the digits survived Cancel"
+    cmp "$out/fresh.png" "$out/after-idle.png" || fail "the digits survived the idle time"
+    ;;
+restart)
+    # Restart kiosk: the script ends and aula exits with 75 for systemd.
+    set +e
+    run 800x480 "key:Ctrl+Alt+S; $pin; tap:staff:restart; targets"
+    rc=$?
+    set -e
+    [ $rc = 75 ] || fail "restart: exit status $rc, expected 75"
+    grep -q "restart asked for" "$out/err.txt" || fail "the restart is not logged"
+    grep -q "^staff:" "$out/err.txt" && fail "the script went on after the restart"
+    # Reload content now: the same content, said so.
+    run 800x480 "key:Ctrl+Alt+S; $pin; tap:staff:reload; targets" --lang en
+    grep -q "staff menu: reload content: No new content: still version" "$out/err.txt" ||
+        fail "reload: $(cat "$out/err.txt")"
+    ;;
+config)
+    # [staff] pin_hash: a bad value stops aula with the file and line.
+    printf '[kiosk]\nidle_seconds = 60\n\n[staff]\npin_hash = 2468\n' >"$out/bad.conf"
+    if "$aula" --config "$out/bad.conf" --check-config 2>"$out/bad.err"; then
+        fail "a plain PIN was accepted as pin_hash"
+    fi
+    grep -qxF "aula: $out/bad.conf:5: pin_hash: not an argon2id PIN hash (it must start with \$argon2id\$); make a new line with: aula --hash-pin" \
+        "$out/bad.err" || fail "unexpected message: $(cat "$out/bad.err")"
+    short=$(printf '%s' "$hash" | cut -c1-60)
+    printf '[staff]\npin_hash = "%s"\n' "$short" >"$out/short.conf"
+    if "$aula" --config "$out/short.conf" --check-config 2>"$out/short.err"; then
+        fail "a cut hash was accepted"
+    fi
+    grep -q "short.conf:2: pin_hash: a damaged PIN hash" "$out/short.err" ||
+        fail "unexpected message: $(cat "$out/short.err")"
+    # A good one: the menu is on; without one, off.
+    "$aula" --config "$out/aula.conf" --check-config | grep -qx "staff_menu: on (a PIN is set)" ||
+        fail "--check-config does not report the staff menu"
+    printf '[kiosk]\nidle_seconds = 60\n' >"$out/none.conf"
+    "$aula" --config "$out/none.conf" --check-config |
+        grep -qx "staff_menu: off (no pin_hash in \[staff\])" || fail "staff menu should be off"
+    # aula --hash-pin: a line to paste, that aula accepts and that opens the menu.
+    echo 97531 | "$aula" --hash-pin >"$out/line.txt" 2>"$out/hash.err" || fail "--hash-pin failed"
+    grep -q '^pin_hash = \$argon2id\$v=19\$m=65536,t=2,p=1\$' "$out/line.txt" ||
+        fail "--hash-pin printed: $(cat "$out/line.txt")"
+    grep -q 97531 "$out/line.txt" && fail "--hash-pin printed the PIN"
+    printf '[kiosk]\ndata_dir = %s\n[staff]\n' "$out/data" >"$out/aula.conf"
+    cat "$out/line.txt" >>"$out/aula.conf"
+    run 800x480 "key:Ctrl+Alt+S; type:97531; key:Return; targets"
+    expect "staff" "the PIN from --hash-pin"
+    # PINs the pad cannot type are refused.
+    for bad in 123 1234567890123 12ab; do
+        if echo "$bad" | "$aula" --hash-pin >"$out/bad.txt" 2>"$out/bad.err"; then
+            fail "--hash-pin accepted $bad"
+        fi
+        [ -s "$out/bad.txt" ] && fail "--hash-pin printed a line for $bad"
+    done
+    grep -q "the PIN may only have digits" "$out/bad.err" || fail "$(cat "$out/bad.err")"
+    ;;
+*)
+    echo "staff_test.sh: unknown case $case"
+    exit 2
+    ;;
+esac
+echo "ok: staff $case"
