@@ -4,6 +4,7 @@
  * view model and the QR choice. arg: organisation id. */
 #include "ui/screens.h"
 #include "ui/panel.h"
+#include "ui/print_ui.h"
 #include "ui/quick_exit.h"
 #include "ui/widget.h"
 #include "domain/catalog.h"
@@ -72,6 +73,17 @@ static bool org_action(struct app *a, void *st, const char *id)
     }
     if (panel_qr_contact_action(&v->qr, v->o.contacts, v->o.ncontacts, id)) {
         show_qr(v);
+        return true;
+    }
+    /* print: the organisation's slip, or a contact person's */
+    if (strcmp(id, "print:org") == 0) {
+        ui_print_org(a, &v->o, -1);
+        return true;
+    }
+    if (strncmp(id, "print:contact:", 14) == 0) {
+        int n = atoi(id + 14);
+        if (n >= 0 && (size_t)n < v->o.ncontacts)
+            ui_print_org(a, &v->o, n);
         return true;
     }
     return false;
@@ -157,6 +169,8 @@ static int side_column(struct app *a, struct org_screen *v, int x, int y, int w)
         }
         h += th->button_h + th->gap * 2;
     }
+    if (ui_print_button(a, "print:org", x, y + h))
+        h += th->button_h + th->gap * 2;
     if (v->o.ncontacts) {
         h += widget_section(a, x, y + h, w, ui_str(a, S_CONTACTS), "people") + th->gap_small;
         h += panel_people(a, x, y + h, w, v->o.contacts, v->o.ncontacts, &v->qr);

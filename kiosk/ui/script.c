@@ -1,5 +1,7 @@
 /* script: headless interaction scripts; see script.h for the format. */
 #include "ui/script.h"
+#include "ui/notice.h"
+#include "ui/print_ui.h"
 #include "base/log.h"
 #include "base/xalloc.h"
 
@@ -184,6 +186,31 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
         ui_render(a, false);
         return true;
     }
+    /* print and banner */
+    if (strcmp(cmd, "wait-print") == 0) {
+        char *end;
+        double s = strtod(arg, &end);
+        if (end == arg || *end != '\0' || s < 0 || s > 3600) {
+            snprintf(err, cap, "wait-print:%s: expected seconds, e.g. wait-print:10", arg);
+            return false;
+        }
+        if (!a->printer) {
+            snprintf(err, cap, "wait-print: no printer is configured");
+            return false;
+        }
+        if (!ui_print_wait(a, (int)(s * 1000), NULL)) {
+            snprintf(err, cap, "wait-print:%s: no print job ended", arg);
+            return false;
+        }
+        ui_render(a, false);
+        return true;
+    }
+    if (strcmp(cmd, "notices") == 0) {
+        ui_render(a, false);
+        fprintf(stderr, "notice: visitor: %s\nnotice: staff: %s\n", notice_text(a, NOTICE_VISITOR),
+                notice_text(a, NOTICE_STAFF));
+        return true;
+    }
     if (strcmp(cmd, "shot") == 0) {
         if (!arg[0]) {
             snprintf(err, cap, "shot: needs a file name, e.g. shot:home.png");
@@ -203,7 +230,10 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
         fprintf(stderr, "%s: %s\n", a->stack[a->depth - 1].ops->name, ids);
         return true;
     }
-    snprintf(err, cap, "%s: unknown command (tap, key, type, swipe, wait, shot, targets)", cmd);
+    snprintf(err, cap,
+             "%s: unknown command (tap, key, type, swipe, wait, wait-content, wait-print, shot, "
+             "targets, notices)",
+             cmd);
     return false;
 }
 

@@ -20,8 +20,13 @@
  *   wait:SECONDS     let time pass (clock, inertia, idle reset)
  *   wait-content:SECONDS   wait (real time) until the watched snapshot
  *                    changes, and switch to it or refuse it (needs --watch)
+ *   wait-print:SECONDS   wait (real time) until the print job ends, and
+ *                    show its result as the running kiosk would
  *   shot:FILE.png    write the screen (relative to the shot directory)
  *   targets          print the ids of the targets on screen (to stderr)
+ *   notices          print the messages on screen (print result, content
+ *                    banner) to stderr: "notice: visitor: ..." and
+ *                    "notice: staff: ..."
  */
 #ifndef AULA_UI_SCRIPT_H
 #define AULA_UI_SCRIPT_H

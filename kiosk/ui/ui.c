@@ -1,6 +1,8 @@
 /* ui: application state, screen stack, input and frame scheduling; see
  * ui.h. */
 #include "ui/ui.h"
+#include "ui/notice.h"
+#include "ui/print_ui.h"
 #include "ui/screens.h"
 #include "ui/widget.h"
 #include "domain/zone.h"
@@ -150,11 +152,13 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
 void ui_free(struct app *a)
 {
     ui_content_unwatch(a);
+    ui_print_close(a); /* waits for a job in progress, before SDL stops */
     while (a->depth > 0) {
         leave_top(a);
         a->depth--;
     }
     free(a->targets);
+    notice_free(a);
     draw_free(&a->draw);
     text_free(a->text);
     content_close(a->content);
@@ -335,6 +339,7 @@ void ui_render(struct app *a, bool force)
     if (a->show_focus)
         draw_focus(a);
     draw_idle_notice(a);
+    notice_draw(a); /* print results, content banner */
     platform_present(&a->plat);
     if (a->frames == 0) {
         struct timespec ts;
@@ -727,6 +732,10 @@ int ui_tick(struct app *a)
                 next = wait;
         }
     }
+    /* Print results and the content banner go away by themselves. */
+    int notice = notice_tick(a);
+    if (notice >= 0 && (next < 0 || notice < next))
+        next = notice;
     struct screen *s = &a->stack[a->depth - 1];
     if (s->ops->update && s->ops->update(a, s->st))
         a->dirty = true;
@@ -755,7 +764,8 @@ int ui_run(struct app *a)
             do {
                 struct input_event in;
                 a->ms = SDL_GetTicks();
-                if (!ui_content_event(a, &ev) && platform_translate(&a->plat, &ev, &in))
+                if (!ui_content_event(a, &ev) && !ui_print_event(a, &ev) &&
+                    platform_translate(&a->plat, &ev, &in))
                     ui_handle(a, &in);
             } while (!a->quit && SDL_PollEvent(&ev));
         }

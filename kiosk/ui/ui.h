@@ -26,6 +26,8 @@
 #define UI_MAX_SCROLLS 4
 
 struct app;
+struct printer;
+struct stats;
 
 struct screen_ops {
     const char *name;
@@ -87,6 +89,7 @@ struct app {
     struct content *content; /* NULL: the problem screen explains why */
     char content_msg[512];
     enum snapshot_status content_status;
+    struct ui_notice *notice; /* print messages, content banner (ui/notice.h) */
 
     char lang[16];
     bool rtl;
@@ -124,6 +127,8 @@ struct app {
     unsigned long frames;
     unsigned long wakeups; /* returns from waiting for events (--stats) */
     struct notify notify;  /* systemd readiness and watchdog */
+    struct printer *printer; /* contact-slip printer, NULL when none */
+    struct stats *stats;     /* anonymous daily counters, NULL when off */
     double first_frame_ms; /* CLOCK_MONOTONIC when the first frame was presented */
 };
 
