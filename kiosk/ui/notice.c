@@ -83,8 +83,12 @@ static void draw_staff(struct app *a, enum notice_kind kind, const char *msg)
 {
     const struct theme *th = &a->theme;
     struct draw *d = &a->draw;
-    enum theme_color fg = kind == NOTICE_ERROR ? COL_CLOSED_FG : COL_WARN_FG;
-    enum theme_color bg = kind == NOTICE_ERROR ? COL_CLOSED_BG : COL_WARN_BG;
+    enum theme_color fg = kind == NOTICE_ERROR ? COL_CLOSED_FG
+                          : kind == NOTICE_OK  ? COL_OPEN_FG
+                                               : COL_WARN_FG;
+    enum theme_color bg = kind == NOTICE_ERROR ? COL_CLOSED_BG
+                          : kind == NOTICE_OK  ? COL_OPEN_BG
+                                               : COL_WARN_BG;
     int w = th->w - 2 * th->margin;
     if (w > th->max_line)
         w = th->max_line;

@@ -11,6 +11,7 @@
 #define AULA_UI_NOTICE_H
 
 #include "ui/ui.h"
+#include "platform/watch.h"
 
 #include <SDL.h>
 #include <stdbool.h>
@@ -32,8 +33,10 @@ struct ui_notice {
     char print_what[16]; /* what the job in progress prints: service, organization, contact */
     bool print_counts;   /* the job counts in the daily statistics (not a test slip) */
     /* banner.c */
+    struct watch *status_watch;     /* status.json of the data directory */
+    struct watch_file_id status_id; /* the file as last read */
     bool have_status;
-    int64_t status_mtime_ns, status_size; /* status.json as last read */
+    char status_key[320]; /* the outcome last read: result|banner */
 };
 
 /* The notice state (allocated on first use; never NULL). */

@@ -1,5 +1,6 @@
 /* script: headless interaction scripts; see script.h for the format. */
 #include "ui/script.h"
+#include "ui/banner.h"
 #include "ui/notice.h"
 #include "ui/print_ui.h"
 #include "base/log.h"
@@ -205,6 +206,24 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
         ui_render(a, false);
         return true;
     }
+    if (strcmp(cmd, "wait-status") == 0) {
+        char *end;
+        double s = strtod(arg, &end);
+        if (end == arg || *end != '\0' || s < 0 || s > 3600) {
+            snprintf(err, cap, "wait-status:%s: expected seconds, e.g. wait-status:20", arg);
+            return false;
+        }
+        if (!a->notice || !a->notice->status_watch) {
+            snprintf(err, cap, "wait-status: the kiosk is not watching status.json (--watch)");
+            return false;
+        }
+        if (!ui_banner_wait(a, (int)(s * 1000))) {
+            snprintf(err, cap, "wait-status:%s: status.json did not change", arg);
+            return false;
+        }
+        ui_render(a, false);
+        return true;
+    }
     if (strcmp(cmd, "notices") == 0) {
         ui_render(a, false);
         fprintf(stderr, "notice: visitor: %s\nnotice: staff: %s\n", notice_text(a, NOTICE_VISITOR),
@@ -232,7 +251,7 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
     }
     snprintf(err, cap,
              "%s: unknown command (tap, key, type, swipe, wait, wait-content, wait-print, shot, "
-             "targets, notices)",
+             "wait-status, targets, notices)",
              cmd);
     return false;
 }

@@ -22,6 +22,8 @@
  *                    changes, and switch to it or refuse it (needs --watch)
  *   wait-print:SECONDS   wait (real time) until the print job ends, and
  *                    show its result as the running kiosk would
+ *   wait-status:SECONDS  wait (real time) until aula-sync's status.json
+ *                    changes, and show its banner (needs --watch)
  *   shot:FILE.png    write the screen (relative to the shot directory)
  *   targets          print the ids of the targets on screen (to stderr)
  *   notices          print the messages on screen (print result, content

@@ -1,6 +1,7 @@
 /* ui: application state, screen stack, input and frame scheduling; see
  * ui.h. */
 #include "ui/ui.h"
+#include "ui/banner.h"
 #include "ui/notice.h"
 #include "ui/print_ui.h"
 #include "ui/screens.h"
@@ -144,8 +145,10 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
 
     ui_push(a, a->content ? &screen_home : &screen_problem, NULL);
     a->shown_minute = ui_now(a) / 60;
-    if (o->watch)
+    if (o->watch) {
         ui_content_watch(a);
+        ui_banner_watch(a); /* status.json: the content-update banner */
+    }
     return true;
 }
 
@@ -158,6 +161,7 @@ void ui_free(struct app *a)
         a->depth--;
     }
     free(a->targets);
+    ui_banner_unwatch(a);
     notice_free(a);
     draw_free(&a->draw);
     text_free(a->text);
@@ -765,7 +769,7 @@ int ui_run(struct app *a)
                 struct input_event in;
                 a->ms = SDL_GetTicks();
                 if (!ui_content_event(a, &ev) && !ui_print_event(a, &ev) &&
-                    platform_translate(&a->plat, &ev, &in))
+                    !ui_banner_event(a, &ev) && platform_translate(&a->plat, &ev, &in))
                     ui_handle(a, &in);
             } while (!a->quit && SDL_PollEvent(&ev));
         }
