@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #define STEP_MS  40 /* time between scripted events */
 #define FRAME_MS 16
@@ -224,6 +225,13 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
         ui_render(a, false);
         return true;
     }
+    if (strcmp(cmd, "clock") == 0) { /* benchmarks: when the last frame was presented */
+        ui_render(a, false);
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        fprintf(stderr, "clock: %.3f\n", (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6);
+        return true;
+    }
     if (strcmp(cmd, "notices") == 0) {
         ui_render(a, false);
         fprintf(stderr, "notice: visitor: %s\nnotice: staff: %s\n", notice_text(a, NOTICE_VISITOR),
@@ -251,7 +259,7 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
     }
     snprintf(err, cap,
              "%s: unknown command (tap, key, type, swipe, wait, wait-content, wait-print, shot, "
-             "wait-status, targets, notices)",
+             "wait-status, targets, notices, clock)",
              cmd);
     return false;
 }

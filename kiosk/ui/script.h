@@ -29,6 +29,8 @@
  *   notices          print the messages on screen (print result, content
  *                    banner) to stderr: "notice: visitor: ..." and
  *                    "notice: staff: ..."
+ *   clock            print CLOCK_MONOTONIC in ms to stderr ("clock: 123.456"),
+ *                    after the frame is presented (benchmarks)
  */
 #ifndef AULA_UI_SCRIPT_H
 #define AULA_UI_SCRIPT_H
