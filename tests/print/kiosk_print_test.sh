@@ -7,6 +7,7 @@
 #            for a contact person, whose QR is the vCard)
 #   stall    a printer that takes nothing: the screen says "Printing…",
 #            the kiosk still answers taps meanwhile, then a timeout message
+#   cap      a daily cap of one slip: after it, the Print buttons are gone
 #   none     no printer configured: no Print button anywhere
 #   test     aula --test-print: a test slip with the place's name and a QR
 #            code of its web page; exit status 0, and 1 with a clear
@@ -87,6 +88,15 @@ stall)
         fail "no 'still printing' message for a second tap"
     grep -q "^notice: visitor: Tulostus kesti liian kauan. Kerro henkilökunnalle." "$W/out.txt" ||
         fail "no timeout message"
+    ;;
+cap)
+    start_fake record "$W/got.bin"
+    echo "print_daily_cap = 1" >>"$W/aula.conf"
+    kiosk fi 1920x1080 "tap:category:raskaus-vauva; tap:service:aitiysneuvola;
+        tap:print:service; wait-print:10; targets; tap:back; tap:service:lastenneuvola; targets" ||
+        { cat "$W/out.txt"; fail "aula"; }
+    ! grep -q "^service: .*print:" "$W/out.txt" || fail "Print buttons after the daily cap"
+    grep -q "^$(date +%Y-%m-%d) 1$" "$W/count" || fail "the printed slip was not counted: $(cat "$W/count")"
     ;;
 none)
     printf '[printer]\nprinter = none\n' >"$W/aula.conf"
