@@ -52,7 +52,7 @@ int panel_people(struct app *a, int x, int y, int w, const struct catalog_contac
         int bw = widget_button_width(a, qr_label, "phone");
         /* Print: a second button under (beside) or after the QR button. */
         bool print = ui_print_available(a);
-        int pw = print ? widget_button_width(a, ui_str(a, S_PRINT), "print") : 0;
+        int pw = ui_print_button_width(a);
         int colw = pw > bw ? pw : bw;
         bool beside = cw > colw * 3;
         bool print_row = print && !beside && bw + th->gap_small + pw > cw;
@@ -107,14 +107,14 @@ int panel_people(struct app *a, int x, int y, int w, const struct catalog_contac
                 draw_text(d, speaks, &ls, cx, y + h + speaks_top);
         }
         bool on = chosen && strcmp(chosen->id, id) == 0;
-        SDL_Rect b = beside ? (SDL_Rect){x + w - th->pad - colw, y + h + th->pad, bw, th->button_h}
+        SDL_Rect b = beside ? (SDL_Rect){x + w - th->pad - bw, y + h + th->pad, bw, th->button_h}
                             : (SDL_Rect){cx, y + h + qr_top, bw, th->button_h};
         if (c->phone[0] || c->email[0])
             widget_button(a, id, b, qr_label, "phone", on ? W_SELECTED : W_SECONDARY);
         if (print) {
             char pid[UI_ID_LEN];
             snprintf(pid, sizeof(pid), "print:contact:%zu", i);
-            int px = beside || print_row ? b.x : b.x + bw + th->gap_small;
+            int px = beside ? x + w - th->pad - pw : print_row ? b.x : b.x + bw + th->gap_small;
             int py = beside || print_row ? b.y + th->button_h + th->gap_small : b.y;
             ui_print_button(a, pid, px, py);
         }

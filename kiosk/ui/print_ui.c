@@ -79,6 +79,11 @@ bool ui_print_available(struct app *a)
     return printer_enabled(a->printer) && printer_left_today(a->printer) != 0;
 }
 
+int ui_print_button_width(struct app *a)
+{
+    return ui_print_available(a) ? widget_button_width(a, ui_str(a, S_PRINT), "print") : 0;
+}
+
 int ui_print_button(struct app *a, const char *id, int x, int y)
 {
     if (!ui_print_available(a))

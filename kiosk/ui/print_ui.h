@@ -31,6 +31,8 @@ void ui_print_close(struct app *a);
 /* True when the Print buttons are shown: a printer is configured and
  * today's slips are not used up. */
 bool ui_print_available(struct app *a);
+/* The width of a Print button, or 0 when none is shown. */
+int ui_print_button_width(struct app *a);
 /* A Print button with id at (x, y) when ui_print_available(); returns its
  * width (0: not shown). */
 int ui_print_button(struct app *a, const char *id, int x, int y);

@@ -152,6 +152,7 @@ static int side_column(struct app *a, struct org_screen *v, int x, int y, int w)
     const struct theme *th = &a->theme;
     v->qr_top = y - (v->sc.view.y + th->pad - (int)v->sc.y);
     int h = panel_qr(a, x, y, w, &v->qr);
+    bool print_done = false;
     if (v->o.phone[0] || v->o.website[0]) {
         int bx = x;
         if (v->o.phone[0]) {
@@ -166,10 +167,15 @@ static int side_column(struct app *a, struct org_screen *v, int x, int y, int w)
             int bw = widget_button_width(a, label, "globe");
             widget_button(a, "qr:web", (SDL_Rect){bx, y + h, bw, th->button_h}, label, "globe",
                           strcmp(v->qr.id, "qr:web") == 0 ? W_SELECTED : W_SECONDARY);
+            bx += bw + th->gap_small;
         }
+        /* print: in the same row when it fits */
+        int pw = ui_print_button_width(a);
+        if (pw && bx + pw <= x + w)
+            print_done = ui_print_button(a, "print:org", bx, y + h) > 0;
         h += th->button_h + th->gap * 2;
     }
-    if (ui_print_button(a, "print:org", x, y + h))
+    if (!print_done && ui_print_button(a, "print:org", x, y + h))
         h += th->button_h + th->gap * 2;
     if (v->o.ncontacts) {
         h += widget_section(a, x, y + h, w, ui_str(a, S_CONTACTS), "people") + th->gap_small;
