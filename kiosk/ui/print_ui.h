@@ -43,8 +43,9 @@ int ui_print_button(struct app *a, const char *id, int x, int y);
 void ui_print_service(struct app *a, const struct catalog_service *s, int contact);
 void ui_print_org(struct app *a, const struct catalog_org *o, int contact);
 /* The staff's test slip: the place's name, the date, "Test print" and a QR
- * code of the place's web page. True when the job was taken; the result
- * shows as a notice (and ui_print_wait returns it). */
+ * code of the place's web page; outside the daily cap and the statistics.
+ * True when the job was taken; the result shows as a notice (and
+ * ui_print_wait returns it). */
 bool ui_print_test(struct app *a);
 
 /* Handles ev if it is the print worker's: shows the job's result. False

@@ -680,6 +680,11 @@ static void test_printer_cap(void **state)
     }
     assert_int_equal(printer_left_today(p), 0);
     assert_int_equal(printer_submit(p, &s), PRINT_CAP_REACHED);
+    /* Staff's test slip: printed with the cap used up, and not counted. */
+    assert_int_equal(printer_submit_test(p, &s), PRINT_QUEUED);
+    assert_true(printer_wait(p, &r, 10000));
+    assert_int_equal(r.status, PRINT_OK);
+    assert_int_equal(printer_left_today(p), 0);
     assert_string_equal(status_key(PRINT_CAP_REACHED), "print.cap");
     printer_free(p);
     size_t n;
@@ -699,6 +704,10 @@ static void test_printer_cap(void **state)
         assert_true(printer_wait(p, &r, 10000));
         assert_int_equal(r.status, PRINT_MISSING);
     }
+    assert_int_equal(printer_left_today(p), 1);
+    /* A failed test slip gives back nothing it did not take. */
+    assert_int_equal(printer_submit_test(p, &s), PRINT_QUEUED);
+    assert_true(printer_wait(p, &r, 10000));
     assert_int_equal(printer_left_today(p), 1);
     printer_free(p);
 
