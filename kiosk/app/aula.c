@@ -3,6 +3,7 @@
  * starts the UI on a snapshot, and either runs the event loop (a full
  * screen or a window) or, headless, plays a script and writes screenshots.
  * With --stats it prints counters of the run at exit (for benchmarks). */
+#include "ui/print_ui.h"
 #include "ui/script.h"
 #include "ui/staff.h"
 #include "ui/ui.h"
@@ -80,6 +81,7 @@ static void usage(FILE *f)
             "  --speech-log FILE   also write every utterance to FILE (one line each)\n"
             "  --hash-pin          read a staff PIN from standard input and print the\n"
             "                      pin_hash line for the [staff] section of aula.conf\n"
+            "  --test-print        print a test slip on the configured printer and exit\n"
             "headless (no display; for tests and documentation pictures):\n"
             "  --headless          render off-screen with SDL's dummy driver\n"
             "  --now TIME          frozen clock: 2026-11-24T10:15 (site time) or ...Z (UTC)\n"
@@ -226,7 +228,7 @@ int main(int argc, char **argv)
     long idle = -1;
     float dpi = 0;
     bool window = false, headless = false, software = false, watch = false, stats = false;
-    bool check_config = false, speech = false;
+    bool check_config = false, speech = false, test_print = false;
     const char *speech_log = NULL;
     for (int i = 1; i < argc; i++) {
         const char *opt = argv[i];
@@ -255,6 +257,9 @@ int main(int argc, char **argv)
             takes = false;
         } else if (strcmp(opt, "--speech") == 0) {
             speech = true;
+            takes = false;
+        } else if (strcmp(opt, "--test-print") == 0) {
+            test_print = true;
             takes = false;
         } else if (strcmp(opt, "--check-config") == 0) {
             check_config = true;
@@ -341,6 +346,33 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    /* print: the [printer] section. A bad setting stops the printer, not
+     * the kiosk (--test-print stops on it). */
+    struct print_config pcfg;
+    printconf_defaults(&pcfg);
+    char perr[1024] = "";
+    bool print_ok = printconf_load(&pcfg, config_path, config != NULL, perr, sizeof(perr));
+    if (!print_ok)
+        pcfg.kind = PRINTER_NONE;
+    if (test_print) {
+        if (!print_ok) {
+            fprintf(stderr, "aula: --test-print: %s\n", perr);
+            return 1;
+        }
+        if (pcfg.kind == PRINTER_NONE) {
+            fprintf(stderr,
+                    "aula: --test-print: no printer is configured (printer = none in %s; see "
+                    "packaging/PRINTING.md)\n",
+                    config_path);
+            return 1;
+        }
+        pcfg.daily_cap = 0; /* a staff test does not use up the visitors' slips */
+        pcfg.state_file[0] = '\0';
+        headless = true;
+        if (!size)
+            size = "800x480";
+    }
+
     struct app_options o;
     memset(&o, 0, sizeof(o));
     char snapshot_path[CONF_TEXT_MAX + 16];
@@ -387,7 +419,7 @@ int main(int argc, char **argv)
     o.speech_opts.audio = !headless; /* pictures and tests make no sound */
     o.speech_opts.log = speech_log;
     /* The running kiosk always follows new content; headless only when asked. */
-    o.watch = watch || !headless;
+    o.watch = (watch || !headless) && !test_print;
 
     if (check_config) {
         printf("config: %s%s\n", config_path,
@@ -403,6 +435,7 @@ int main(int argc, char **argv)
                o.speech ? "on" : "off (F2 switches it on)",
                o.speech_opts.rate ? o.speech_opts.rate : SPEECH_DEFAULT_RATE,
                o.speech_opts.voices ? o.speech_opts.voices : "(built-in)");
+        printf("printer: %s\n", print_ok ? printconf_kind_name(pcfg.kind) : perr);
         return 0;
     }
 
@@ -419,8 +452,29 @@ int main(int argc, char **argv)
         LOG_WARN("orientation: the display is %s but %s is configured; rotate the display in "
                  "the system settings (see KIOSK.md)",
                  is_portrait ? "portrait" : "landscape", orientation);
+    if (!ui_print_open(a, &pcfg, perr, sizeof(perr))) {
+        LOG_ERR("%s; the kiosk runs without printing", perr);
+        if (test_print) {
+            fprintf(stderr, "aula: --test-print: %s\n", perr);
+            ui_free(a);
+            free(a);
+            return 1;
+        }
+    } else if (!print_ok) {
+        LOG_ERR("%s; the kiosk runs without printing", perr);
+    }
     int rc = 0;
-    if (headless || script) {
+    if (test_print) {
+        enum print_status st = PRINT_FAILED;
+        if (ui_print_test(a) &&
+            ui_print_wait(a, (int)(pcfg.timeout_ms > 0 ? pcfg.timeout_ms : 20000) + 5000, &st) &&
+            st == PRINT_OK) {
+            printf("aula: test slip printed on %s\n", printconf_kind_name(pcfg.kind));
+        } else {
+            fprintf(stderr, "aula: test print failed: %s: %s\n", status_key(st), status_text(st));
+            rc = 1;
+        }
+    } else if (headless || script) {
         char *text = NULL;
         if (script) {
             struct stat sb;

@@ -10,7 +10,9 @@
  *
  * --paper 58|80 and --dpi N override the config. Exit status: 0 printed or
  * written, 1 the printer or the content failed, 2 usage. Wiring only: the
- * work is in kiosk/print/. */
+ * work is in kiosk/print/; the slips' words are the kiosk's screen texts
+ * (ui/print_ui.h, assets/po). */
+#include "ui/print_ui.h"
 #include "print/escpos.h"
 #include "print/pdf.h"
 #include "print/pngio.h"
@@ -164,7 +166,7 @@ static int print_now(const struct print_config *cfg, const struct slip *s, const
         return 0;
     }
     fprintf(stderr, "aula-print: %s: %s\n  the visitor sees: %s\n", r.key,
-            r.detail[0] ? r.detail : "-", status_text(r.status, lang));
+            r.detail[0] ? r.detail : "-", ui_print_status_text(lang, r.status));
     return 1;
 }
 
@@ -230,6 +232,7 @@ static int cmd_slip(const struct args *a, const struct print_config *cfg)
         .rtl = cl ? cl->rtl : strcmp(a->lang, "ar") == 0,
         .place = have_site ? site.name.s : "",
         .today = today_days(a->today, c),
+        .text = ui_print_text, /* the kiosk's screen texts */
     };
     struct slip_text st;
     int rc = 1;

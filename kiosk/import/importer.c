@@ -658,6 +658,7 @@ static const char *const activity_order[] = {"id",
                                              "skip_holidays",
                                              "age_min",
                                              "age_max",
+                                             "source",
                                              NULL};
 static const char *const change_order[] = {"activity", "date",     "status", "start",
                                            "end",      "location", "note@",  NULL};
@@ -706,6 +707,11 @@ void importer_declare_tables(struct importer *im)
     importer_table(im, "services.csv");
 }
 
+const char *importer_source_id(const struct importer *im, const char *kind)
+{
+    return im->opt->source_id && *im->opt->source_id ? im->opt->source_id : kind;
+}
+
 void importer_finish(struct importer *im, const char *kind, const char *name,
                      const char *default_licence, const char *default_attribution)
 {
@@ -737,7 +743,7 @@ void importer_finish(struct importer *im, const char *kind, const char *name,
 
     struct folder_table *src = importer_table(im, "sources.csv");
     r = folder_add_row(src);
-    folder_set(src, r, "id", o->source_id && *o->source_id ? o->source_id : kind);
+    folder_set(src, r, "id", importer_source_id(im, kind));
     folder_set(src, r, "kind", kind);
     folder_set(src, r, "name", name);
     folder_set(src, r, "licence", o->licence ? o->licence : default_licence);

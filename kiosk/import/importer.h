@@ -130,6 +130,10 @@ void importer_declare_tables(struct importer *im);
 /* The table name ("locations.csv") with its usual column order, created on
  * first use. */
 struct folder_table *importer_table(struct importer *im, const char *name);
+/* The id of this import's row in sources.csv (--source-id, else kind): the
+ * "source" of every imported activity, so the about screen can attribute
+ * it. */
+const char *importer_source_id(const struct importer *im, const char *kind);
 /* Writes site.csv (one row, the languages met) and sources.csv (one row:
  * kind, name, licence, attribution). */
 void importer_finish(struct importer *im, const char *kind, const char *name,

@@ -585,6 +585,7 @@ static long put_activity(struct le *p, const char *aid, json_t *ev, json_t *pare
         return -1;
     size_t r = folder_add_row(p->acts);
     folder_set(p->acts, r, "id", aid);
+    folder_set(p->acts, r, "source", importer_source_id(im, "linkedevents"));
     char org[80], loc[80];
     event_org(p, parent ? parent : ev, org, sizeof(org));
     folder_set(p->acts, r, "organization", org);

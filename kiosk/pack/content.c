@@ -50,6 +50,7 @@ enum coltype {
 #define R_AGE      "age_group" /* categories.csv, kind age_group */
 #define R_TARGET   "target"    /* a service or a location (or "*") */
 #define R_ACTIVITY "activities"
+#define R_SOURCE   "sources" /* sources.csv, or "csv" (this folder) */
 
 struct colspec {
     const char *name;
@@ -189,6 +190,7 @@ static const struct colspec activity_cols[] = {
     {"skip_holidays", T_BOOL, false, NULL, 0, 0},
     {"age_min", T_INT, false, NULL, 0, 120},
     {"age_max", T_INT, false, NULL, 0, 120},
+    {"source", T_REF, false, R_SOURCE, 0, 0},
     {NULL, 0, 0, NULL, 0, 0},
 };
 static const struct colspec change_cols[] = {
@@ -416,6 +418,8 @@ static bool ref_exists(struct content *c, const char *ref, const char *id, const
         return idset_get(&c->ids[CF_SERVICES], id, NULL);
     if (strcmp(ref, R_ACTIVITY) == 0)
         return idset_get(&c->ids[CF_ACTIVITIES], id, NULL);
+    if (strcmp(ref, R_SOURCE) == 0)
+        return strcmp(id, "csv") == 0 || idset_get(&c->ids[CF_SOURCES], id, NULL);
     return false;
 }
 
@@ -431,6 +435,8 @@ static const char *ref_file(const char *ref)
         return "locations.csv";
     if (strcmp(ref, R_SERVICE) == 0)
         return "services.csv";
+    if (strcmp(ref, R_SOURCE) == 0)
+        return "sources.csv";
     return "activities.csv";
 }
 
@@ -448,6 +454,8 @@ static const char *ref_noun(const char *ref)
         return "location";
     if (strcmp(ref, R_SERVICE) == 0)
         return "service";
+    if (strcmp(ref, R_SOURCE) == 0)
+        return "source";
     return "activity";
 }
 
@@ -929,7 +937,9 @@ static void load_csv_activities(struct content *c, struct diag_list *d)
         struct pack_activity *a = new_activity(c);
         a->id = xstrdup(id);
         a->csv_row = (int)r;
-        a->source_id = "csv";
+        /* an imported activity names its source (sources.csv) for the about screen */
+        const char *src = content_cell(c, CF_ACTIVITIES, r, "source");
+        a->source_id = *src ? src : "csv";
         a->organization = nonempty(content_cell(c, CF_ACTIVITIES, r, "organization"));
         a->service = nonempty(content_cell(c, CF_ACTIVITIES, r, "service"));
         a->location = nonempty(content_cell(c, CF_ACTIVITIES, r, "location"));
@@ -1132,7 +1142,8 @@ bool content_load(const char *dir, const struct pack_options *opt, struct conten
     set_window(c, opt, d);
 
     static const enum content_file with_ids[] = {CF_CATEGORIES, CF_ORGANIZATIONS, CF_LOCATIONS,
-                                                 CF_SERVICES,   CF_CONTACTS,      CF_ACTIVITIES};
+                                                 CF_SERVICES,   CF_CONTACTS,      CF_ACTIVITIES,
+                                                 CF_SOURCES};
     for (size_t i = 0; i < sizeof(with_ids) / sizeof(*with_ids); i++)
         collect_ids(c, with_ids[i], "id", d);
     for (int f = 0; f < CF_COUNT; f++) {

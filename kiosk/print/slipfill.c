@@ -1,6 +1,6 @@
-/* slipfill: slips from view models; see slipfill.h. The few words around
- * the content live here until the kiosk's string table takes them (their
- * keys are given for that move). */
+/* slipfill: slips from view models; see slipfill.h. The words around the
+ * content are looked up by key through the caller's text function; only
+ * their English source texts live here. */
 #include "print/slipfill.h"
 #include "qr/qr.h"
 #include "base/civil.h"
@@ -24,31 +24,23 @@ enum word {
     W_COUNT
 };
 
-/* key, fi, sv, en, ar */
-static const char *const words[W_COUNT][5] = {
-    [W_PHONE] = {"contact.phone", "Puhelin", "Telefon", "Phone", "الهاتف"},
-    [W_EMAIL] = {"contact.email", "Sähköposti", "E-post", "Email", "البريد الإلكتروني"},
-    [W_ADDRESS] = {"slip.address", "Osoite", "Adress", "Address", "العنوان"},
-    [W_HOURS] = {"detail.hours", "Aukioloajat", "Öppettider", "Opening hours", "ساعات العمل"},
-    [W_PRINTED] = {"slip.printed", "Tulostettu %s", "Utskrivet %s", "Printed %s", "طُبعت في %s"},
-    [W_CLOSED] = {"hours.closed", "suljettu", "stängt", "closed", "مغلق"},
-    [W_QR_CALL] = {"qr.call", "Soita: skannaa puhelimella", "Ring: skanna med telefonen",
-                   "Call: scan with your phone", "للاتصال: امسح الرمز بهاتفك"},
-    [W_QR_SAVE] = {"qr.save", "Tallenna yhteystieto: skannaa puhelimella",
-                   "Spara kontakten: skanna med telefonen",
-                   "Save the contact: scan with your phone", "لحفظ جهة الاتصال: امسح الرمز بهاتفك"},
-    [W_QR_WEB] = {"qr.web", "Avaa verkkosivu: skannaa puhelimella",
-                  "Öppna webbsidan: skanna med telefonen",
-                  "Open the web page: scan with your phone", "لفتح الموقع: امسح الرمز بهاتفك"},
+/* key and English source text; translations live in the kiosk's screen
+ * texts (assets/po/<lang>.po, msgctxt = key). */
+static const char *const words[W_COUNT][2] = {
+    [W_PHONE] = {"contact.phone", "Phone"},
+    [W_EMAIL] = {"contact.email", "Email"},
+    [W_ADDRESS] = {"slip.address", "Address"},
+    [W_HOURS] = {"detail.hours", "Opening hours"},
+    [W_PRINTED] = {"slip.printed", "Printed %s"},
+    [W_CLOSED] = {"hours.closed", "Closed"},
+    [W_QR_CALL] = {"qr.call", "Call: scan with your phone"},
+    [W_QR_SAVE] = {"qr.save", "Save the contact: scan with your phone"},
+    [W_QR_WEB] = {"qr.web", "Open the web page: scan with your phone"},
 };
 
-static const char *const weekdays[4][7] = {
-    {"ma", "ti", "ke", "to", "pe", "la", "su"},
-    {"må", "ti", "on", "to", "fr", "lö", "sö"},
-    {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"},
-    {"الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"},
-};
+static const char *const weekdays_en[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
+/* Index of the language's way of writing times and dates: fi, sv, en, ar. */
 static int lang_index(const char *lang)
 {
     static const char *const codes[] = {"fi", "sv", "en", "ar"};
@@ -58,9 +50,33 @@ static int lang_index(const char *lang)
     return 2;
 }
 
+static const char *lookup(const struct slipfill_ctx *c, const char *key)
+{
+    const char *t = c->text ? c->text(c->lang, key) : NULL;
+    return t && t[0] ? t : NULL;
+}
+
 static const char *word(const struct slipfill_ctx *c, enum word w)
 {
-    return words[w][1 + lang_index(c->lang)];
+    const char *t = lookup(c, words[w][0]);
+    return t ? t : words[w][1];
+}
+
+/* Short weekday name, ISO 1..7. */
+static const char *weekday(const struct slipfill_ctx *c, int wd)
+{
+    char key[16];
+    snprintf(key, sizeof(key), "weekday.%d", wd);
+    const char *t = lookup(c, key);
+    return t ? t : weekdays_en[(wd - 1 + 7) % 7];
+}
+
+const char *slipfill_source_text(const char *key)
+{
+    for (int i = 0; key && i < W_COUNT; i++)
+        if (strcmp(words[i][0], key) == 0)
+            return words[i][1];
+    return NULL;
 }
 
 static const char *keep(struct slip_text *t, char *s)
@@ -136,7 +152,6 @@ static void day_periods(const struct slipfill_ctx *c, const struct hours *h, int
 static void fill_hours(struct slip_text *t, const struct hours *h, const struct slipfill_ctx *c)
 {
     struct slip *s = &t->slip;
-    const char *const *wd = weekdays[lang_index(c->lang)];
     char per[7][160];
     for (int d = 0; d < 7; d++)
         day_periods(c, h, d + 1, per[d], sizeof(per[d]));
@@ -146,9 +161,10 @@ static void fill_hours(struct slip_text *t, const struct hours *h, const struct 
             e++;
         if (per[d][0]) {
             if (e > d)
-                s->hours[s->nhours++] = keepf(t, "%s\u2013%s %s", wd[d], wd[e], per[d]);
+                s->hours[s->nhours++] =
+                    keepf(t, "%s\u2013%s %s", weekday(c, d + 1), weekday(c, e + 1), per[d]);
             else
-                s->hours[s->nhours++] = keepf(t, "%s %s", wd[d], per[d]);
+                s->hours[s->nhours++] = keepf(t, "%s %s", weekday(c, d + 1), per[d]);
         }
         d = e + 1;
     }
@@ -171,7 +187,7 @@ static void fill_hours(struct slip_text *t, const struct hours *h, const struct 
         day_month(c, cd.day, cd.month, dm, sizeof(dm));
         /* A note only in another language would break a right-to-left line. */
         bool note = x->note.s && x->note.s[0] && !x->note.other;
-        s->hours[s->nhours++] = keepf(t, "%s %s %s%s%s", wd[w - 1], dm, when,
+        s->hours[s->nhours++] = keepf(t, "%s %s %s%s%s", weekday(c, w), dm, when,
                                       note ? " \u00b7 " : "", note ? x->note.s : "");
     }
 }

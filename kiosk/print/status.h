@@ -1,8 +1,8 @@
 /* status: how a print job ended, as a code for the program, a message key
- * for translation tables ("print.no_paper") and a sentence the visitor
- * reads in Finnish, Swedish, English or Arabic (other languages: English,
- * as the kiosk's own strings do). Staff details go to the log, never to the
- * screen. */
+ * ("print.no_paper") and the English source of the sentence a visitor
+ * reads. The translations are the kiosk's screen texts (assets/po/<lang>.po
+ * with msgctxt = the key; ui/print_ui.c looks them up), so translators have
+ * one place. Staff details go to the log, never to the screen. */
 #ifndef AULA_PRINT_STATUS_H
 #define AULA_PRINT_STATUS_H
 
@@ -25,9 +25,8 @@ enum print_status {
 
 /* "print.ok", "print.offline", ... */
 const char *status_key(enum print_status st);
-/* The sentence for a visitor in lang ("fi", "sv", "en", "ar"; others get
- * English). */
-const char *status_text(enum print_status st, const char *lang);
+/* The English source of the visitor's sentence (translate by status_key). */
+const char *status_text(enum print_status st);
 /* True when the visitor should see the message as an error. */
 bool status_is_error(enum print_status st);
 

@@ -152,6 +152,10 @@ static const struct icon_def icons[] = {
      {RING(12, 12, 7.2, 5.6), CUT_BOX(11.1, 1, 1.8, 22, 0), CUT_BOX(1, 11.1, 22, 1.8, 0), END}},
     {"dot", false, {DISC(12, 12, 5), END}},
     {"search", false, {RING(10, 10, 6.6, 2.6), SEG(14.8, 14.8, 20.5, 20.5, 3), END}},
+    {"print", /* a receipt printer with a slip coming out */
+     false,
+     {BOX(6.5, 2.5, 11, 5, 0.8), BOX(2.5, 8.5, 19, 9, 2), CUT_DISC(18, 11.3, 1.1),
+      CUT_BOX(5.5, 13.5, 13, 9, 0.6), BOX(7.3, 14.8, 9.4, 6.7, 0.5), END}},
     {"erase", /* backspace: a tag pointing back, with a cross cut into it */
      true,
      {TRI(1.5, 12, 8, 4.5, 8, 19.5),

@@ -1,5 +1,6 @@
 /* panel: contact lines, people cards and the QR card; see panel.h. */
 #include "ui/panel.h"
+#include "ui/print_ui.h"
 #include "ui/widget.h"
 #include "qr/qr.h"
 
@@ -49,8 +50,13 @@ int panel_people(struct app *a, int x, int y, int w, const struct catalog_contac
         snprintf(id, sizeof(id), "qr:contact:%zu", i);
         const char *qr_label = ui_str(a, S_QR_SHOW);
         int bw = widget_button_width(a, qr_label, "phone");
-        bool beside = cw > bw * 3;
-        int tw = beside ? cw - bw - th->gap : cw;
+        /* Print: a second button under (beside) or after the QR button. */
+        bool print = ui_print_available(a);
+        int pw = ui_print_button_width(a);
+        int colw = pw > bw ? pw : bw;
+        bool beside = cw > colw * 3;
+        bool print_row = print && !beside && bw + th->gap_small + pw > cw;
+        int tw = beside ? cw - colw - th->gap : cw;
         /* Measure the card. */
         struct text_style ns = draw_style(d, th->fs_subheading, TEXT_BOLD, COL_TEXT, tw);
         int ch = th->pad + draw_text_height(d, c->name, &ns);
@@ -58,8 +64,9 @@ int panel_people(struct app *a, int x, int y, int w, const struct catalog_contac
         struct text_style rs = draw_style(d, th->fs_body, TEXT_REGULAR, COL_TEXT_MUTED, cw);
         int title_h = c->title.s[0] ? draw_text_height(d, c->title.s, &ts) : 0;
         ch += title_h;
-        if (beside && ch < th->pad + th->button_h)
-            ch = th->pad + th->button_h;
+        int bh = th->button_h + (print ? th->gap_small + th->button_h : 0);
+        if (beside && ch < th->pad + bh)
+            ch = th->pad + bh;
         int resp_top = ch + th->gap_small;
         int resp_h = c->responsibilities.s[0] ? draw_text_height(d, c->responsibilities.s, &rs) : 0;
         if (c->responsibilities.other)
@@ -83,7 +90,7 @@ int panel_people(struct app *a, int x, int y, int w, const struct catalog_contac
             ch += draw_text_height(d, speaks, &ls) + th->gap_small;
         int qr_top = ch;
         if (!beside)
-            ch += th->button_h + th->gap_small;
+            ch += (print_row ? bh : th->button_h) + th->gap_small;
         ch += th->pad - th->gap_small;
 
         SDL_Rect card = {x, y + h, w, ch};
@@ -105,6 +112,13 @@ int panel_people(struct app *a, int x, int y, int w, const struct catalog_contac
         if (c->phone[0] || c->email[0]) {
             widget_button(a, id, b, qr_label, "phone", on ? W_SELECTED : W_SECONDARY);
             ui_target_label(a, id, c->name); /* which person's code */
+        }
+        if (print) {
+            char pid[UI_ID_LEN];
+            snprintf(pid, sizeof(pid), "print:contact:%zu", i);
+            int px = beside ? x + w - th->pad - pw : print_row ? b.x : b.x + bw + th->gap_small;
+            int py = beside || print_row ? b.y + th->button_h + th->gap_small : b.y;
+            ui_print_button(a, pid, px, py);
         }
         h += ch + th->gap;
     }

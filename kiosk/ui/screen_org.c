@@ -4,6 +4,7 @@
  * view model and the QR choice. arg: organisation id. */
 #include "ui/screens.h"
 #include "ui/panel.h"
+#include "ui/print_ui.h"
 #include "ui/quick_exit.h"
 #include "ui/widget.h"
 #include "domain/catalog.h"
@@ -74,6 +75,17 @@ static bool org_action(struct app *a, void *st, const char *id)
         show_qr(v);
         return true;
     }
+    /* print: the organisation's slip, or a contact person's */
+    if (strcmp(id, "print:org") == 0) {
+        ui_print_org(a, &v->o, -1);
+        return true;
+    }
+    if (strncmp(id, "print:contact:", 14) == 0) {
+        int n = atoi(id + 14);
+        if (n >= 0 && (size_t)n < v->o.ncontacts)
+            ui_print_org(a, &v->o, n);
+        return true;
+    }
     return false;
 }
 
@@ -141,6 +153,7 @@ static int side_column(struct app *a, struct org_screen *v, int x, int y, int w)
     const struct theme *th = &a->theme;
     v->qr_top = y - (v->sc.view.y + th->pad - (int)v->sc.y);
     int h = panel_qr(a, x, y, w, &v->qr);
+    bool print_done = false;
     if (v->o.phone[0] || v->o.website[0]) {
         int bx = x;
         if (v->o.phone[0]) {
@@ -155,9 +168,16 @@ static int side_column(struct app *a, struct org_screen *v, int x, int y, int w)
             int bw = widget_button_width(a, label, "globe");
             widget_button(a, "qr:web", (SDL_Rect){bx, y + h, bw, th->button_h}, label, "globe",
                           strcmp(v->qr.id, "qr:web") == 0 ? W_SELECTED : W_SECONDARY);
+            bx += bw + th->gap_small;
         }
+        /* print: in the same row when it fits */
+        int pw = ui_print_button_width(a);
+        if (pw && bx + pw <= x + w)
+            print_done = ui_print_button(a, "print:org", bx, y + h) > 0;
         h += th->button_h + th->gap * 2;
     }
+    if (!print_done && ui_print_button(a, "print:org", x, y + h))
+        h += th->button_h + th->gap * 2;
     if (v->o.ncontacts) {
         h += widget_section(a, x, y + h, w, ui_str(a, S_CONTACTS), "people") + th->gap_small;
         h += panel_people(a, x, y + h, w, v->o.contacts, v->o.ncontacts, &v->qr);

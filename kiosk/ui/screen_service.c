@@ -6,6 +6,7 @@
  * model and the QR choice. arg: service id. */
 #include "ui/screens.h"
 #include "ui/panel.h"
+#include "ui/print_ui.h"
 #include "ui/quick_exit.h"
 #include "ui/widget.h"
 #include "domain/catalog.h"
@@ -74,6 +75,17 @@ static bool service_action(struct app *a, void *st, const char *id)
     }
     if (panel_qr_contact_action(&v->qr, v->s.contacts, v->s.ncontacts, id)) {
         show_qr(v);
+        return true;
+    }
+    /* print: the service's slip, or a contact person's */
+    if (strcmp(id, "print:service") == 0) {
+        ui_print_service(a, &v->s, -1);
+        return true;
+    }
+    if (strncmp(id, "print:contact:", 14) == 0) {
+        int n = atoi(id + 14);
+        if (n >= 0 && (size_t)n < v->s.ncontacts)
+            ui_print_service(a, &v->s, n);
         return true;
     }
     return false;
@@ -313,6 +325,8 @@ static int side_column(struct app *a, struct service_screen *v, int x, int y, in
     int h = 0;
     v->qr_top = y - (v->sc.view.y + th->pad - (int)v->sc.y);
     h += panel_qr(a, x, y, w, &v->qr);
+    if (ui_print_button(a, "print:service", x, y + h))
+        h += th->button_h + th->gap * 2;
     if (s->phone[0] || s->email[0] || s->website[0]) {
         h += widget_section(a, x, y + h, w, ui_str(a, S_CONTACT), "phone") + th->gap_small;
         h += panel_contact_lines(a, x, y + h, w, s->phone, s->email, s->website);

@@ -1,5 +1,8 @@
 /* script: headless interaction scripts; see script.h for the format. */
 #include "ui/script.h"
+#include "ui/banner.h"
+#include "ui/notice.h"
+#include "ui/print_ui.h"
 #include "base/log.h"
 #include "base/xalloc.h"
 
@@ -8,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #define STEP_MS  40 /* time between scripted events */
 #define FRAME_MS 16
@@ -203,6 +207,56 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
         ui_render(a, false);
         return true;
     }
+    /* print and banner */
+    if (strcmp(cmd, "wait-print") == 0) {
+        char *end;
+        double s = strtod(arg, &end);
+        if (end == arg || *end != '\0' || s < 0 || s > 3600) {
+            snprintf(err, cap, "wait-print:%s: expected seconds, e.g. wait-print:10", arg);
+            return false;
+        }
+        if (!a->printer) {
+            snprintf(err, cap, "wait-print: no printer is configured");
+            return false;
+        }
+        if (!ui_print_wait(a, (int)(s * 1000), NULL)) {
+            snprintf(err, cap, "wait-print:%s: no print job ended", arg);
+            return false;
+        }
+        ui_render(a, false);
+        return true;
+    }
+    if (strcmp(cmd, "wait-status") == 0) {
+        char *end;
+        double s = strtod(arg, &end);
+        if (end == arg || *end != '\0' || s < 0 || s > 3600) {
+            snprintf(err, cap, "wait-status:%s: expected seconds, e.g. wait-status:20", arg);
+            return false;
+        }
+        if (!a->notice || !a->notice->status_watch) {
+            snprintf(err, cap, "wait-status: the kiosk is not watching status.json (--watch)");
+            return false;
+        }
+        if (!ui_banner_wait(a, (int)(s * 1000))) {
+            snprintf(err, cap, "wait-status:%s: status.json did not change", arg);
+            return false;
+        }
+        ui_render(a, false);
+        return true;
+    }
+    if (strcmp(cmd, "clock") == 0) { /* benchmarks: when the last frame was presented */
+        ui_render(a, false);
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        fprintf(stderr, "clock: %.3f\n", (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6);
+        return true;
+    }
+    if (strcmp(cmd, "notices") == 0) {
+        ui_render(a, false);
+        fprintf(stderr, "notice: visitor: %s\nnotice: staff: %s\n", notice_text(a, NOTICE_VISITOR),
+                notice_text(a, NOTICE_STAFF));
+        return true;
+    }
     if (strcmp(cmd, "shot") == 0) {
         if (!arg[0]) {
             snprintf(err, cap, "shot: needs a file name, e.g. shot:home.png");
@@ -222,7 +276,9 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
         fprintf(stderr, "%s: %s\n", a->stack[a->depth - 1].ops->name, ids);
         return true;
     }
-    snprintf(err, cap, "%s: unknown command (tap, key, type, swipe, press, wait, shot, targets)",
+    snprintf(err, cap,
+             "%s: unknown command (tap, key, type, swipe, press, wait, wait-content, wait-print, "
+             "shot, wait-status, targets, notices, clock)",
              cmd);
     return false;
 }

@@ -24,10 +24,19 @@
  *   wait:SECONDS     let time pass (clock, inertia, idle reset)
  *   wait-content:SECONDS   wait (real time) until the watched snapshot
  *                    changes, and switch to it or refuse it (needs --watch)
+ *   wait-print:SECONDS   wait (real time) until the print job ends, and
+ *                    show its result as the running kiosk would
+ *   wait-status:SECONDS  wait (real time) until aula-sync's status.json
+ *                    changes, and show its banner (needs --watch)
  *   shot:FILE.png    write the screen (relative to the shot directory)
  *   targets          print the ids of the targets on screen (to stderr)
  * A command that makes the kiosk quit (restart from the staff menu) ends
  * the script.
+ *   notices          print the messages on screen (print result, content
+ *                    banner) to stderr: "notice: visitor: ..." and
+ *                    "notice: staff: ..."
+ *   clock            print CLOCK_MONOTONIC in ms to stderr ("clock: 123.456"),
+ *                    after the frame is presented (benchmarks)
  */
 #ifndef AULA_UI_SCRIPT_H
 #define AULA_UI_SCRIPT_H

@@ -62,6 +62,35 @@
     X(S_QR_SAVE, "qr.save")                                                                        \
     X(S_QR_WEB, "qr.web")                                                                          \
     X(S_QR_SHOW, "qr.show")                                                                        \
+    /* print and banner */                                                                         \
+    X(S_PRINT, "print.button")                                                                     \
+    X(S_PRINT_QUEUED, "print.queued")                                                              \
+    X(S_PRINT_OK, "print.ok")                                                                      \
+    X(S_PRINT_BUSY, "print.busy")                                                                  \
+    X(S_PRINT_DISABLED, "print.disabled")                                                          \
+    X(S_PRINT_CAP, "print.cap")                                                                    \
+    X(S_PRINT_MISSING, "print.missing")                                                            \
+    X(S_PRINT_OFFLINE, "print.offline")                                                            \
+    X(S_PRINT_NO_PAPER, "print.no_paper")                                                          \
+    X(S_PRINT_REFUSED, "print.refused")                                                            \
+    X(S_PRINT_TIMEOUT, "print.timeout")                                                            \
+    X(S_PRINT_FAILED, "print.failed")                                                              \
+    X(S_PRINT_TEST, "print.test")                                                                  \
+    X(S_SLIP_ADDRESS, "slip.address")                                                              \
+    X(S_SLIP_PRINTED, "slip.printed")                                                              \
+    X(S_BANNER_UPDATED, "banner.updated")                                                          \
+    X(S_BANNER_ROLLED_BACK, "banner.rolled_back")                                                  \
+    X(S_BANNER_UNTRUSTED, "banner.untrusted")                                                      \
+    X(S_BANNER_MISMATCH, "banner.mismatch")                                                        \
+    X(S_BANNER_DAMAGED, "banner.damaged")                                                          \
+    X(S_BANNER_OLDER, "banner.older")                                                              \
+    X(S_BANNER_EXPIRED, "banner.expired")                                                          \
+    X(S_BANNER_EARLY, "banner.early")                                                              \
+    X(S_BANNER_SITE, "banner.site")                                                                \
+    X(S_BANNER_SIZE, "banner.size")                                                                \
+    X(S_BANNER_NOTFOUND, "banner.notfound")                                                        \
+    X(S_BANNER_DISK, "banner.disk")                                                                \
+    X(S_BANNER_DOWNLOAD, "banner.download")                                                        \
     X(S_STEP_FREE, "acc.step_free")                                                                \
     X(S_ACC_TOILET, "acc.toilet")                                                                  \
     X(S_LOOP, "acc.loop")                                                                          \

@@ -1,6 +1,9 @@
 /* ui: application state, screen stack, input and frame scheduling; see
  * ui.h. */
 #include "ui/ui.h"
+#include "ui/banner.h"
+#include "ui/notice.h"
+#include "ui/print_ui.h"
 #include "ui/screens.h"
 #include "ui/staff.h"
 #include "ui/widget.h"
@@ -155,8 +158,10 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
 
     ui_push(a, a->content ? &screen_home : &screen_problem, NULL);
     a->shown_minute = ui_now(a) / 60;
-    if (o->watch)
+    if (o->watch) {
         ui_content_watch(a);
+        ui_banner_watch(a); /* status.json: the content-update banner */
+    }
     return true;
 }
 
@@ -164,11 +169,14 @@ void ui_free(struct app *a)
 {
     ui_content_unwatch(a);
     speech_free(a->speech);
+    ui_print_close(a); /* waits for a job in progress, before SDL stops */
     while (a->depth > 0) {
         leave_top(a);
         a->depth--;
     }
     free(a->targets);
+    ui_banner_unwatch(a);
+    notice_free(a);
     draw_free(&a->draw);
     text_free(a->text);
     content_close(a->content);
@@ -442,6 +450,7 @@ void ui_render(struct app *a, bool force)
         draw_focus(a);
     speak_frame(a);
     draw_idle_notice(a);
+    notice_draw(a); /* print results, content banner */
     platform_present(&a->plat);
     if (a->frames == 0) {
         struct timespec ts;
@@ -852,6 +861,10 @@ int ui_tick(struct app *a)
     int hold = staff_gesture_tick(a);
     if (hold >= 0 && (next < 0 || hold < next))
         next = hold;
+    /* Print results and the content banner go away by themselves. */
+    int notice = notice_tick(a);
+    if (notice >= 0 && (next < 0 || notice < next))
+        next = notice;
     struct screen *s = &a->stack[a->depth - 1];
     if (s->ops->update && s->ops->update(a, s->st))
         a->dirty = true;
@@ -880,7 +893,8 @@ int ui_run(struct app *a)
             do {
                 struct input_event in;
                 a->ms = SDL_GetTicks();
-                if (!ui_content_event(a, &ev) && platform_translate(&a->plat, &ev, &in))
+                if (!ui_content_event(a, &ev) && !ui_print_event(a, &ev) &&
+                    !ui_banner_event(a, &ev) && platform_translate(&a->plat, &ev, &in))
                     ui_handle(a, &in);
             } while (!a->quit && SDL_PollEvent(&ev));
         }

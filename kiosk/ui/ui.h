@@ -94,6 +94,7 @@ struct app {
     struct content *content;   /* NULL: the problem screen explains why */
     char content_msg[512];
     enum snapshot_status content_status;
+    struct ui_notice *notice; /* print messages, content banner (ui/notice.h) */
 
     char lang[16];
     bool rtl;

@@ -16,6 +16,18 @@ mkdir -p "$out"
     tap:org:hva-perhekeskus; shot:org.png;
     tap:home; tap:calendar; shot:calendar.png;
     tap:day:2026-11-24; shot:calendar-day.png"
+# A service with a printer configured (a file standing in for a USB
+# printer): the Print button, then the message after a slip was printed.
+pdir=$(mktemp -d)
+: >"$pdir/lp0"
+printf '[printer]\nprinter = escpos-device\nprinter_device = %s/lp0\nprint_status_wait = 0\nprint_state_file = %s/count\n' \
+    "$pdir" "$pdir" >"$pdir/aula.conf"
+"$aula" --config "$pdir/aula.conf" --headless --snapshot "$snap" --size "$size" --now "$now" \
+    --lang fi --idle 0 --screenshot "$out" --script "tap:category:raskaus-vauva;
+    tap:service:aitiysneuvola; shot:service-print.png;
+    tap:print:service; wait-print:20; shot:service-printed.png" 2>"$pdir/log" ||
+    { cat "$pdir/log"; rm -rf "$pdir"; exit 1; }
+rm -rf "$pdir"
 # The problem screen: no snapshot at a fixed path, so the message is stable.
 "$aula" --headless --snapshot /nonexistent/aula/current --size "$size" --now "$now" \
     --screenshot "$out/problem.png" 2>/dev/null

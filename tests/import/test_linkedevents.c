@@ -107,6 +107,10 @@ static void sample_imports_checks_and_builds(void **state)
     assert_string_equal(test_text(db, "SELECT licence || '|' || attribution FROM source WHERE id "
                                       "= 'linkedevents'"),
                         "CC BY 4.0|Linked Events (helsinki)");
+    /* every imported activity is attributed to its source */
+    assert_int_equal(test_count(db, "SELECT count(*) FROM activity WHERE source_id = "
+                                    "'linkedevents'"),
+                     8);
     db_close(db);
 }
 

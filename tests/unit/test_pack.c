@@ -186,6 +186,9 @@ static const struct bad_case bad[] = {
     {"default language not offered", "site.csv",
      "id,default_language,languages,name@fi\na,fi,sv en,A\n",
      "site.csv:2: default_language: error: \"fi\" is not among the site's languages (sv en)"},
+    {"unknown activity source", "activities.csv",
+     "id,organization,name@fi,start,source\na1,hva,Kerho,2026-12-01 10:00,ptv-x\n",
+     "activities.csv:2: source: error: unknown source \"ptv-x\" (not in sources.csv)"},
 };
 
 static void test_bad_inputs(void **state)
@@ -262,6 +265,38 @@ static int64_t q(struct db *db, const char *sql)
     if (v < 0)
         fprintf(stderr, "query failed: %s: %s\n", sql, db_errmsg(db));
     return v;
+}
+
+/* Activities name their source (sources.csv, or "csv" for the folder's own
+ * rows) so the about screen can attribute imported ones. */
+static void test_activity_source(void **state)
+{
+    (void)state;
+    fresh_copy();
+    const char *sources = "id,kind,name,licence,attribution\n"
+                          "le-helsinki,linkedevents,Linked Events,CC BY 4.0,Data: Helsinki\n";
+    write_file("sources.csv", sources, strlen(sources));
+    const char *acts = "id,organization,name@fi,start,source\n"
+                       "a1,hva,Kerho,2026-12-01 10:00,le-helsinki\n"
+                       "a2,hva,Kahvila,2026-12-02 10:00,\n"
+                       "a3,hva,Ilta,2026-12-03 18:00,csv\n";
+    write_file("activities.csv", acts, strlen(acts));
+    remove_file("activity_changes.csv");
+    char out[256];
+    snprintf(out, sizeof(out), "/tmp/aula-out-%ld.aula", (long)getpid());
+    free(run_build(PACK_EXIT_OK, out));
+    struct db *db;
+    char msg[512];
+    assert_int_equal(snapshot_open(out, true, &db, msg, sizeof(msg)), SNAPSHOT_OK);
+    assert_int_equal(q(db, "SELECT count(*) FROM activity a JOIN source s ON s.id = a.source_id "
+                           "WHERE a.id = 'a1' AND s.id = 'le-helsinki' AND s.kind = "
+                           "'linkedevents' AND s.attribution = 'Data: Helsinki'"),
+                     1);
+    assert_int_equal(q(db, "SELECT count(*) FROM activity WHERE id IN ('a2', 'a3') AND source_id "
+                           "= 'csv'"),
+                     2);
+    db_close(db);
+    unlink(out);
 }
 
 static void test_round_trip(void **state)
@@ -525,6 +560,7 @@ int main(void)
         cmocka_unit_test(test_logos),
         cmocka_unit_test(test_damaged_snapshot_refused),
         cmocka_unit_test(test_info_refuses_other_files),
+        cmocka_unit_test(test_activity_source),
     };
     return cmocka_run_group_tests(tests, NULL, cleanup);
 }
