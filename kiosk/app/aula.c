@@ -5,6 +5,7 @@
  * With --stats it prints counters of the run at exit (for benchmarks). */
 #include "ui/script.h"
 #include "ui/ui.h"
+#include "domain/schedule.h"
 #include "base/conf.h"
 #include "base/log.h"
 #include "base/xalloc.h"
@@ -46,7 +47,7 @@ static const struct conf_key kiosk_keys[NKEYS] = {
     [K_WINDOW] = {"kiosk", "window", CONF_BOOL, 0, 0, NULL},
     [K_DPI] = {"kiosk", "dpi", CONF_NUMBER, 0, MAX_DPI, NULL},
 };
-static const char *const owned_sections[] = {"kiosk", NULL};
+static const char *const owned_sections[] = {"kiosk", "display", NULL};
 static const char *const other_sections[] = {"sync", "printer", "stats", NULL};
 
 static void usage(FILE *f)
@@ -65,6 +66,8 @@ static void usage(FILE *f)
             "  --software          use the software renderer\n"
             "  --dpi N             the screen's pixel density (for 9 mm touch targets)\n"
             "  --stats             print counters at exit (first frame, redraws, wake-ups)\n"
+            "  --no-shift, --shift the burn-in shift of the picture off or on (default: on,\n"
+            "                      headless off)\n"
             "headless (no display; for tests and documentation pictures):\n"
             "  --headless          render off-screen with SDL's dummy driver\n"
             "  --now TIME          frozen clock: 2026-11-24T10:15 (site time) or ...Z (UTC)\n"
@@ -147,6 +150,7 @@ int main(int argc, char **argv)
     float dpi = 0;
     bool window = false, headless = false, software = false, watch = false, stats = false;
     bool check_config = false;
+    int shift = -1;
     for (int i = 1; i < argc; i++) {
         const char *opt = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -171,6 +175,9 @@ int main(int argc, char **argv)
             takes = false;
         } else if (strcmp(opt, "--stats") == 0) {
             stats = true;
+            takes = false;
+        } else if (strcmp(opt, "--shift") == 0 || strcmp(opt, "--no-shift") == 0) {
+            shift = strcmp(opt, "--shift") == 0;
             takes = false;
         } else if (strcmp(opt, "--check-config") == 0) {
             check_config = true;
@@ -225,11 +232,19 @@ int main(int argc, char **argv)
         stats = true;
 
     /* The file first; the command line overrides it. */
-    struct conf_value cv[NKEYS];
-    struct conf_spec spec = {kiosk_keys, NKEYS, owned_sections, other_sections, warn_conf, NULL};
+    /* [display] keys follow the [kiosk] ones (domain/schedule.h owns them). */
+    struct conf_key keys[NKEYS + SCHEDULE_NKEYS];
+    memcpy(keys, kiosk_keys, sizeof(kiosk_keys));
+    memcpy(keys + NKEYS, schedule_conf_keys, sizeof(schedule_conf_keys));
+    struct conf_value cv[NKEYS + SCHEDULE_NKEYS];
+    struct conf_spec spec = {
+        keys, NKEYS + SCHEDULE_NKEYS, owned_sections, other_sections, warn_conf, NULL};
     char err[1024];
     const char *config_path = config ? config : DEFAULT_CONFIG;
-    if (!conf_load(config_path, config != NULL, &spec, cv, err, sizeof(err))) {
+    struct schedule_conf display;
+    schedule_conf_defaults(&display);
+    if (!conf_load(config_path, config != NULL, &spec, cv, err, sizeof(err)) ||
+        !schedule_conf_apply(&display, cv + NKEYS, config_path, err, sizeof(err))) {
         fprintf(stderr, "aula: %s\n", err);
         return 2;
     }
@@ -277,6 +292,8 @@ int main(int argc, char **argv)
         o.plat.width = o.plat.height;
         o.plat.height = t;
     }
+    o.display = &display;
+    o.shift = shift;
     /* The running kiosk always follows new content; headless only when asked. */
     o.watch = watch || !headless;
 
@@ -289,6 +306,14 @@ int main(int argc, char **argv)
                o.languages ? o.languages : "(the snapshot's)",
                o.default_lang ? o.default_lang : "(the snapshot's)", o.idle_seconds, orientation,
                o.plat.windowed ? "yes" : "no", cv[K_DPI].set || dpi > 0 ? "set" : "(guessed)");
+        char hours[1024];
+        schedule_conf_describe(&display, hours, sizeof(hours));
+        static const char *const off_names[] = {"black", "dim", "command"};
+        printf("display: %s\noff_action: %s\nwake_minutes: %d\nshift: %s\n", hours,
+               off_names[display.off_action], display.wake_minutes,
+               shift >= 0      ? (shift ? "yes" : "no")
+               : display.shift ? "yes"
+                               : "no");
         return 0;
     }
 

@@ -142,6 +142,7 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
 
     ui_push(a, a->content ? &screen_home : &screen_problem, NULL);
     a->shown_minute = ui_now(a) / 60;
+    display_init(a, o->display, o->shift);
     if (o->watch)
         ui_content_watch(a);
     return true;
@@ -150,6 +151,7 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
 void ui_free(struct app *a)
 {
     ui_content_unwatch(a);
+    display_free(a);
     while (a->depth > 0) {
         leave_top(a);
         a->depth--;
@@ -329,12 +331,15 @@ void ui_render(struct app *a, bool force)
     a->ntargets = 0;
     a->nscrolls = 0;
     draw_clear(&a->draw, COL_BG);
-    struct screen *s = &a->stack[a->depth - 1];
-    s->ops->draw(a, s->st);
-    draw_pressed(a);
-    if (a->show_focus)
-        draw_focus(a);
-    draw_idle_notice(a);
+    if (display_frame_begin(a)) { /* off: a black frame instead */
+        struct screen *s = &a->stack[a->depth - 1];
+        s->ops->draw(a, s->st);
+        draw_pressed(a);
+        if (a->show_focus)
+            draw_focus(a);
+        draw_idle_notice(a);
+        display_frame_end(a);
+    }
     platform_present(&a->plat);
     if (a->frames == 0) {
         struct timespec ts;
@@ -563,8 +568,13 @@ static void handle_key(struct app *a, enum input_key key)
     scroll_into_view(a, &a->targets[next]);
 }
 
-void ui_handle(struct app *a, const struct input_event *ev)
+void ui_handle(struct app *a, const struct input_event *in)
 {
+    /* The screen's schedule: a touch while off only wakes it. */
+    struct input_event shifted = *in;
+    const struct input_event *ev = &shifted;
+    if (display_input(a, &shifted))
+        return;
     if (ev->kind != INPUT_EXPOSE && ev->kind != INPUT_RESIZE) {
         int left = idle_left_ms(a);
         a->last_input_ms = a->ms;
@@ -681,7 +691,11 @@ void ui_handle(struct app *a, const struct input_event *ev)
 
 int ui_tick(struct app *a)
 {
-    int next = -1;
+    /* Outside the screen's hours nothing else runs. */
+    bool off;
+    int next = display_tick(a, &off);
+    if (off)
+        return next;
     static const int frame = FLING_FRAME_MS;
     /* Inertia. */
     for (int i = 0; i < a->nscrolls; i++) {
@@ -698,7 +712,7 @@ int ui_tick(struct app *a)
             sc->vel = 0;
         clamp_scroll(sc);
         a->dirty = true;
-        if (sc->vel != 0)
+        if (sc->vel != 0 && (next < 0 || frame < next))
             next = frame;
     }
     /* The minute tick. */

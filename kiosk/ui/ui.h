@@ -12,6 +12,7 @@
 #include "platform/notify.h"
 #include "platform/platform.h"
 #include "text/text.h"
+#include "ui/display.h"
 #include "ui/draw.h"
 #include "ui/reload.h"
 #include "ui/strings.h"
@@ -67,14 +68,18 @@ struct ui_target {
 
 struct app_options {
     const char *snapshot;
-    const char *lang; /* NULL: the site's default */
-    const char *now;  /* frozen clock, "2026-11-24T10:15" (site time) or "...Z" */
-    int idle_seconds; /* 0: never reset */
+    const char *lang;         /* NULL: the site's default */
+    const char *now;          /* frozen clock, "2026-11-24T10:15" (site time) or "...Z" */
+    int idle_seconds;         /* 0: never reset */
     const char *site_id;      /* the site the snapshot must be for (NULL: any) */
     const char *languages;    /* languages offered, in order (NULL: the snapshot's) */
     const char *default_lang; /* NULL: the snapshot's */
     bool watch;               /* switch to new content while running */
     struct platform_opts plat;
+    /* The [display] schedule (NULL: always on); burn-in shift: -1 the
+     * default (on, except headless), 0 off, 1 on. */
+    const struct schedule_conf *display;
+    int shift;
 };
 
 struct app {
@@ -84,7 +89,7 @@ struct app {
     struct draw draw;
 
     struct content_source src; /* where content comes from; its watch */
-    struct content *content; /* NULL: the problem screen explains why */
+    struct content *content;   /* NULL: the problem screen explains why */
     char content_msg[512];
     enum snapshot_status content_status;
 
@@ -125,6 +130,7 @@ struct app {
     unsigned long wakeups; /* returns from waiting for events (--stats) */
     struct notify notify;  /* systemd readiness and watchdog */
     double first_frame_ms; /* CLOCK_MONOTONIC when the first frame was presented */
+    struct display disp;   /* on/off hours, wake by touch, burn-in shift */
 };
 
 bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap);
