@@ -143,12 +143,10 @@ bool display_input(struct app *a, struct input_event *ev)
         }
         return true;
     }
-    /* While woken, every touch keeps it awake. */
-    if (d->wake_until > now) {
+    /* Every touch keeps the screen awake for a while: after a waking touch,
+     * and at closing time while someone is still using it. */
+    if (ev->kind == INPUT_PRESS || ev->kind == INPUT_KEY || ev->kind == INPUT_TEXT)
         d->wake_until = wake;
-        if (d->next > wake)
-            d->next = 0;
-    }
     if (touch) {
         ev->x -= d->dx;
         ev->y -= d->dy;

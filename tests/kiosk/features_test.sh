@@ -203,7 +203,14 @@ CONF
     "$check" --black "$out/wake/asleep.png" 1280x800
     [ "$(tr '\n' ' ' <"$log")" = "off on off " ] ||
         fail "power commands: expected off on off, got: $(cat "$log")"
-    # off_action = black runs no command; a failing command is logged once
+    # Closing time while someone is using the screen: it stays on for
+    # wake_minutes after the last touch, then goes off.
+    d 2026-11-24T16:59 "$out/closing" "tap:calendar; wait:90; shot:inuse.png; targets;
+        wait:200; shot:closed.png" 2>"$out/closing.err"
+    "$check" "$out/closing/inuse.png" 1280x800 24
+    grep -q "^calendar: " "$out/closing.err" || fail "at 17:00 the visitor lost the calendar"
+    "$check" --black "$out/closing/closed.png" 1280x800
+    # A failing command is logged once
     # and the screen is black anyway.
     printf '[display]\non = daily 08:00-16:00\noff_action = command\npower_off_command = exit 3\n' \
         >"$out/fail.conf"
@@ -212,6 +219,17 @@ CONF
     "$check" --black "$out/fail.png" 800x480
     grep -q "power_off_command failed (exit status 3): exit 3" "$out/fail.err" ||
         fail "no message about the failing command: $(cat "$out/fail.err")"
+    # A hanging command is stopped after command_timeout; the kiosk never
+    # waits for it (the whole run takes less than the command would).
+    printf '[display]\non = daily 08:00-16:00\noff_action = command\npower_off_command = sleep 30\ncommand_timeout = 1\n' \
+        >"$out/hang.conf"
+    start=$(date +%s)
+    "$aula" --config "$out/hang.conf" --headless --snapshot "$snap" --size 800x480 \
+        --now 2026-11-24T20:00 --screenshot "$out/hang.png" 2>"$out/hang.err"
+    [ $(($(date +%s) - start)) -lt 15 ] || fail "a hanging power command held up the kiosk"
+    "$check" --black "$out/hang.png" 800x480
+    grep -q "power_off_command did not finish within 1 s and was stopped: sleep 30" \
+        "$out/hang.err" || fail "no message about the hanging command: $(cat "$out/hang.err")"
     # off_action = dim: the picture, darker.
     printf '[display]\non = daily 08:00-16:00\noff_action = dim\n' >"$out/dim.conf"
     "$aula" --config "$out/dim.conf" --headless --snapshot "$snap" --size 1280x800 \
