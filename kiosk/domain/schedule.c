@@ -175,14 +175,16 @@ bool schedule_conf_apply(struct schedule_conf *c, const struct conf_value *v, co
 {
     char why[512];
     const struct conf_value *on = &v[SCHEDULE_K_ON], *hours = &v[SCHEDULE_K_HOURS];
-    if (hours->set && strcmp(hours->text, "site") == 0) {
-        if (on->set) {
-            snprintf(err, cap, "%s:%d: on: not used with hours = site (line %d); remove one", file,
-                     on->line, hours->line);
-            return false;
-        }
+    bool site = hours->set && strcmp(hours->text, "site") == 0;
+    bool always = hours->set && strcmp(hours->text, "always") == 0;
+    if ((site || always) && on->set) {
+        snprintf(err, cap, "%s:%d: on: not used with hours = %s (line %d); remove one", file,
+                 on->line, hours->text, hours->line);
+        return false;
+    }
+    if (site) {
         c->source = SCHEDULE_SITE;
-    } else if (hours->set && strcmp(hours->text, "always") == 0) {
+    } else if (always) {
         c->source = SCHEDULE_ALWAYS;
     } else if (on->set) {
         c->nranges = 0;

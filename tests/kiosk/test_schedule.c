@@ -280,6 +280,8 @@ static void test_conf_bad(void **state)
          "aula.conf:2: on: \"\": expected days and a time range, like mon-fri 07:30-17:00"},
         {"[display]\nhours = site\non = mon 08:00-16:00\n",
          "aula.conf:3: on: not used with hours = site (line 2); remove one"},
+        {"[display]\non = mon 08:00-16:00\nhours = always\n",
+         "aula.conf:2: on: not used with hours = always (line 3); remove one"},
         {"[display]\nhours = config\n",
          "aula.conf:2: hours: config needs an \"on = ...\" line, like on = mon-fri 07:30-17:00"},
         {"[display]\nhours = sometimes\n",
