@@ -7,6 +7,7 @@
 #include "ui/script.h"
 #include "ui/staff.h"
 #include "ui/ui.h"
+#include "domain/schedule.h"
 #include "base/conf.h"
 #include "base/log.h"
 #include "base/xalloc.h"
@@ -58,7 +59,7 @@ static const struct conf_key kiosk_keys[NKEYS] = {
     [K_SPEECH_RATE] = {"speech", "rate", CONF_NUMBER, SPEECH_MIN_RATE, SPEECH_MAX_RATE, NULL},
     [K_PIN_HASH] = {"staff", "pin_hash", CONF_TEXT, 0, 0, NULL},
 };
-static const char *const owned_sections[] = {"kiosk", "speech", "staff", NULL};
+static const char *const owned_sections[] = {"kiosk", "speech", "staff", "display", NULL};
 static const char *const other_sections[] = {"sync", "printer", "stats", NULL};
 
 static void usage(FILE *f)
@@ -82,6 +83,8 @@ static void usage(FILE *f)
             "  --hash-pin          read a staff PIN from standard input and print the\n"
             "                      pin_hash line for the [staff] section of aula.conf\n"
             "  --test-print        print a test slip on the configured printer and exit\n"
+            "  --no-shift, --shift the burn-in shift of the picture off or on (default: on,\n"
+            "                      headless off)\n"
             "headless (no display; for tests and documentation pictures):\n"
             "  --headless          render off-screen with SDL's dummy driver\n"
             "  --now TIME          frozen clock: 2026-11-24T10:15 (site time) or ...Z (UTC)\n"
@@ -230,6 +233,7 @@ int main(int argc, char **argv)
     bool window = false, headless = false, software = false, watch = false, stats = false;
     bool check_config = false, speech = false, test_print = false;
     const char *speech_log = NULL;
+    int shift = -1;
     for (int i = 1; i < argc; i++) {
         const char *opt = argv[i];
         const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -260,6 +264,9 @@ int main(int argc, char **argv)
             takes = false;
         } else if (strcmp(opt, "--test-print") == 0) {
             test_print = true;
+            takes = false;
+        } else if (strcmp(opt, "--shift") == 0 || strcmp(opt, "--no-shift") == 0) {
+            shift = strcmp(opt, "--shift") == 0;
             takes = false;
         } else if (strcmp(opt, "--check-config") == 0) {
             check_config = true;
@@ -318,11 +325,19 @@ int main(int argc, char **argv)
         stats = true;
 
     /* The file first; the command line overrides it. */
-    struct conf_value cv[NKEYS];
-    struct conf_spec spec = {kiosk_keys, NKEYS, owned_sections, other_sections, warn_conf, NULL};
+    /* [display] keys follow the [kiosk] ones (domain/schedule.h owns them). */
+    struct conf_key keys[NKEYS + SCHEDULE_NKEYS];
+    memcpy(keys, kiosk_keys, sizeof(kiosk_keys));
+    memcpy(keys + NKEYS, schedule_conf_keys, sizeof(schedule_conf_keys));
+    struct conf_value cv[NKEYS + SCHEDULE_NKEYS];
+    struct conf_spec spec = {
+        keys, NKEYS + SCHEDULE_NKEYS, owned_sections, other_sections, warn_conf, NULL};
     char err[1024];
     const char *config_path = config ? config : DEFAULT_CONFIG;
-    if (!conf_load(config_path, config != NULL, &spec, cv, err, sizeof(err))) {
+    struct schedule_conf display;
+    schedule_conf_defaults(&display);
+    if (!conf_load(config_path, config != NULL, &spec, cv, err, sizeof(err)) ||
+        !schedule_conf_apply(&display, cv + NKEYS, config_path, err, sizeof(err))) {
         fprintf(stderr, "aula: %s\n", err);
         return 2;
     }
@@ -418,6 +433,8 @@ int main(int argc, char **argv)
     o.speech_opts.rate = cv[K_SPEECH_RATE].set ? (int)cv[K_SPEECH_RATE].num : 0;
     o.speech_opts.audio = !headless; /* pictures and tests make no sound */
     o.speech_opts.log = speech_log;
+    o.display = &display;
+    o.shift = shift;
     /* The running kiosk always follows new content; headless only when asked. */
     o.watch = (watch || !headless) && !test_print;
 
@@ -436,6 +453,14 @@ int main(int argc, char **argv)
                o.speech_opts.rate ? o.speech_opts.rate : SPEECH_DEFAULT_RATE,
                o.speech_opts.voices ? o.speech_opts.voices : "(built-in)");
         printf("printer: %s\n", print_ok ? printconf_kind_name(pcfg.kind) : perr);
+        char hours[1024];
+        schedule_conf_describe(&display, hours, sizeof(hours));
+        static const char *const off_names[] = {"black", "dim", "command"};
+        printf("display: %s\noff_action: %s\nwake_minutes: %d\nshift: %s\n", hours,
+               off_names[display.off_action], display.wake_minutes,
+               shift >= 0      ? (shift ? "yes" : "no")
+               : display.shift ? "yes"
+                               : "no");
         return 0;
     }
 

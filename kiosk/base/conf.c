@@ -112,7 +112,8 @@ static bool set_value(const char *name, int line, const struct conf_key *k, cons
     case CONF_NUMBER: {
         bool whole = k->type == CONF_SECONDS;
         double d;
-        if (!parse_number(v, &d) || (whole && d != (double)(long long)d)) {
+        /* Whole seconds; a value too large to test is out of range below. */
+        if (!parse_number(v, &d) || (whole && d > -1e15 && d < 1e15 && d != (double)(long long)d)) {
             snprintf(err, cap, "%s:%d: %s: \"%s\" is not a %s", name, line, k->name, v,
                      whole ? "number of seconds" : "number");
             return false;

@@ -134,6 +134,7 @@ bool ui_content_reload(struct app *a)
         restart(a, &screen_home);
     }
     ui_set_lang(a, lang); /* reloads every screen */
+    display_content(a);   /* the site's hours may have changed */
     content_close(old);
     a->dirty = true;
     LOG_INFO("new content shown: %s (content version %lld, site %s, built %s)", s->path,

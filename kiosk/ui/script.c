@@ -80,8 +80,8 @@ static bool tap(struct app *a, const char *arg, char *err, size_t cap)
             return false;
         }
         SDL_Rect m = draw_map(&a->draw, t->vis);
-        x = m.x + m.w / 2;
-        y = m.y + m.h / 2;
+        x = m.x + m.w / 2 + a->disp.dx; /* where it is on the (shifted) screen */
+        y = m.y + m.h / 2 + a->disp.dy;
     }
     send(a, INPUT_PRESS, x, y);
     advance(a, STEP_MS);

@@ -41,10 +41,12 @@ void theme_init(struct theme *t, int w, int h, float px_per_mm)
         [COL_QR_LIGHT] = 0xFFFFFF,     [COL_TILE_BG_0] = 0xD7EFEC,  [COL_TILE_BG_1] = 0xFCE3D6,
         [COL_TILE_BG_2] = 0xE6E1F7,    [COL_TILE_BG_3] = 0xFBEFC4,  [COL_TILE_BG_4] = 0xDCE9F8,
         [COL_TILE_BG_5] = 0xE0F1D8,    [COL_TILE_FG] = 0x1C2733,    [COL_EXIT_BG] = 0xB42318,
+        [COL_OFF] = 0x000000,          [COL_DIM] = 0x000000,
     };
     for (int i = 0; i < NCOLORS; i++)
         t->c[i] = hex(palette[i]);
     t->c[COL_PRESSED].a = 36;
+    t->c[COL_DIM].a = 200; /* a dimmed screen: content barely visible */
 
     t->w = w;
     t->h = h;

@@ -42,6 +42,8 @@ enum theme_color {
     COL_TILE_BG_5,
     COL_TILE_FG, /* icons on the discs */
     COL_EXIT_BG, /* the quick-exit button of sensitive pages */
+    COL_OFF,     /* the screen outside its hours: no light */
+    COL_DIM,     /* over the picture outside its hours (off_action = dim) */
     NCOLORS
 };
 #define THEME_TILE_COLORS 6

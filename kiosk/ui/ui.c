@@ -158,6 +158,7 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
 
     ui_push(a, a->content ? &screen_home : &screen_problem, NULL);
     a->shown_minute = ui_now(a) / 60;
+    display_init(a, o->display, o->shift);
     if (o->watch) {
         ui_content_watch(a);
         ui_banner_watch(a); /* status.json: the content-update banner */
@@ -170,6 +171,7 @@ void ui_free(struct app *a)
     ui_content_unwatch(a);
     speech_free(a->speech);
     ui_print_close(a); /* waits for a job in progress, before SDL stops */
+    display_free(a);
     while (a->depth > 0) {
         leave_top(a);
         a->depth--;
@@ -443,14 +445,17 @@ void ui_render(struct app *a, bool force)
     a->nscrolls = 0;
     a->title[0] = '\0';
     draw_clear(&a->draw, COL_BG);
-    struct screen *s = &a->stack[a->depth - 1];
-    s->ops->draw(a, s->st);
-    draw_pressed(a);
-    if (a->show_focus)
-        draw_focus(a);
-    speak_frame(a);
-    draw_idle_notice(a);
-    notice_draw(a); /* print results, content banner */
+    if (display_frame_begin(a)) { /* off: a black frame instead */
+        struct screen *s = &a->stack[a->depth - 1];
+        s->ops->draw(a, s->st);
+        draw_pressed(a);
+        if (a->show_focus)
+            draw_focus(a);
+        speak_frame(a);
+        draw_idle_notice(a);
+        notice_draw(a); /* print results, content banner */
+        display_frame_end(a);
+    }
     platform_present(&a->plat);
     if (a->frames == 0) {
         struct timespec ts;
@@ -684,8 +689,13 @@ static void handle_key(struct app *a, enum input_key key)
     scroll_into_view(a, &a->targets[next]);
 }
 
-void ui_handle(struct app *a, const struct input_event *ev)
+void ui_handle(struct app *a, const struct input_event *in)
 {
+    /* The screen's schedule: a touch while off only wakes it. */
+    struct input_event shifted = *in;
+    const struct input_event *ev = &shifted;
+    if (display_input(a, &shifted))
+        return;
     if (ev->kind != INPUT_EXPOSE && ev->kind != INPUT_RESIZE) {
         int left = idle_left_ms(a);
         a->last_input_ms = a->ms;
@@ -807,7 +817,11 @@ void ui_handle(struct app *a, const struct input_event *ev)
 
 int ui_tick(struct app *a)
 {
-    int next = -1;
+    /* Outside the screen's hours nothing else runs. */
+    bool off;
+    int next = display_tick(a, &off);
+    if (off)
+        return next;
     static const int frame = FLING_FRAME_MS;
     /* Inertia. */
     for (int i = 0; i < a->nscrolls; i++) {
@@ -824,7 +838,7 @@ int ui_tick(struct app *a)
             sc->vel = 0;
         clamp_scroll(sc);
         a->dirty = true;
-        if (sc->vel != 0)
+        if (sc->vel != 0 && (next < 0 || frame < next))
             next = frame;
     }
     /* The minute tick. */

@@ -13,6 +13,7 @@
 #include "platform/platform.h"
 #include "platform/speech.h"
 #include "text/text.h"
+#include "ui/display.h"
 #include "ui/draw.h"
 #include "ui/reload.h"
 #include "ui/strings.h"
@@ -82,6 +83,10 @@ struct app_options {
     bool speech;              /* read aloud from the start (F2 toggles) */
     struct speech_opts speech_opts;
     struct platform_opts plat;
+    /* The [display] schedule (NULL: always on); burn-in shift: -1 the
+     * default (on, except headless), 0 off, 1 on. */
+    const struct schedule_conf *display;
+    int shift;
 };
 
 struct app {
@@ -144,6 +149,7 @@ struct app {
     unsigned screen_gen, spoken_gen; /* bumped when another screen is shown */
     char spoken_focus[UI_ID_LEN];
     char title[UI_LABEL_LEN]; /* the screen's title, set while drawing */
+    struct display disp;   /* on/off hours, wake by touch, burn-in shift */
 };
 
 bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap);

@@ -1,5 +1,7 @@
 /* fuzz_conf: any bytes as /etc/aula/aula.conf, read as aula-sync's
- * [sync] section and against a typed key table as the kiosk reads it. */
+ * [sync] section, against a typed key table as the kiosk reads it, and as
+ * the [display] section (screen hours), whose hours are then asked. */
+#include "domain/schedule.h"
 #include "base/conf.h"
 #include "fuzz.h"
 
@@ -41,6 +43,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct conf_spec spec = {keys, sizeof(keys) / sizeof(keys[0]), owned, others, NULL, NULL};
     struct conf_value out[sizeof(keys) / sizeof(keys[0])];
     conf_read("aula.conf", text, &spec, out, err, sizeof(err));
+
+    static const char *const downed[] = {"display", NULL};
+    struct conf_spec dspec = {schedule_conf_keys, SCHEDULE_NKEYS, downed, others, NULL, NULL};
+    struct conf_value dout[SCHEDULE_NKEYS];
+    struct schedule_conf dc;
+    schedule_conf_defaults(&dc);
+    if (conf_read("aula.conf", text, &dspec, dout, err, sizeof(err)) &&
+        schedule_conf_apply(&dc, dout, "aula.conf", err, sizeof(err))) {
+        char desc[512];
+        schedule_conf_describe(&dc, desc, sizeof(desc));
+        struct schedule s;
+        schedule_init(&s, &dc);
+        schedule_at(&s, "Europe/Helsinki", 1795000000, 0); /* November 2026 */
+        schedule_free(&s);
+    }
     free(text);
     return 0;
 }

@@ -180,6 +180,125 @@ CONF
         targets" 2>"$out/cli.err"
     grep -q "^calendar: " "$out/cli.err" || fail "--idle 0 did not override idle_seconds"
     ;;
+display)
+    # [display]: black outside the hours, normal inside; the first tap
+    # while off only wakes the screen, the next one acts; the power
+    # commands run (here: append to a file).
+    log=$out/power.log
+    cat >"$out/display.conf" <<CONF
+[display]
+on = mon-fri 07:30-17:00
+off_action = command
+power_off_command = echo off >>$log
+power_on_command = echo on >>$log
+wake_minutes = 2
+CONF
+    d() { # now dir script
+        "$aula" --config "$out/display.conf" --headless --snapshot "$snap" --size 1280x800 \
+            --now "$1" --idle 0 --screenshot "$2" --script "$3"
+    }
+    d 2026-11-24T06:00 "$out/before" "shot:screen.png; targets" 2>"$out/before.err"
+    "$check" --black "$out/before/screen.png" 1280x800
+    grep -q "^home: $" "$out/before.err" || fail "targets while off: $(cat "$out/before.err")"
+    [ "$(cat "$log")" = off ] || fail "power_off_command did not run: $(cat "$log")"
+    d 2026-11-24T10:15 "$out/open" "shot:screen.png"
+    "$check" "$out/open/screen.png" 1280x800 24
+    d 2026-11-24T17:00 "$out/after" "shot:screen.png"
+    "$check" --black "$out/after/screen.png" 1280x800
+    # Saturday: no hours at all.
+    d 2026-11-28T12:00 "$out/sat" "shot:screen.png"
+    "$check" --black "$out/sat/screen.png" 1280x800
+    # At 06:00 a tap on a tile's place: the screen wakes at home (the tile
+    # is not opened); the next tap opens it; after wake_minutes it is off.
+    : >"$log"
+    d 2026-11-24T06:00 "$out/wake" "tap:640,400; shot:woken.png; targets; tap:640,400;
+        shot:tapped.png; wait:130; shot:asleep.png; targets" 2>"$out/wake.err"
+    cat "$out/wake.err"
+    "$check" "$out/wake/woken.png" 1280x800 24
+    cmp "$out/wake/woken.png" "$out/open/screen.png" >/dev/null &&
+        fail "woken at 06:00 shows the same as at 10:15 (the clock should differ)"
+    "$check" "$out/wake/tapped.png" 1280x800 24 "$out/wake/woken.png"
+    grep -q "^home: category:" "$out/wake.err" || fail "the waking tap did more than wake"
+    grep -q "^list: " "$out/wake.err" && fail "off again, yet a list is still open"
+    "$check" --black "$out/wake/asleep.png" 1280x800
+    [ "$(tr '\n' ' ' <"$log")" = "off on off " ] ||
+        fail "power commands: expected off on off, got: $(cat "$log")"
+    # Closing time while someone is using the screen: it stays on for
+    # wake_minutes after the last touch, then goes off.
+    d 2026-11-24T16:59 "$out/closing" "tap:calendar; wait:90; shot:inuse.png; targets;
+        wait:200; shot:closed.png" 2>"$out/closing.err"
+    "$check" "$out/closing/inuse.png" 1280x800 24
+    grep -q "^calendar: " "$out/closing.err" || fail "at 17:00 the visitor lost the calendar"
+    "$check" --black "$out/closing/closed.png" 1280x800
+    # A failing command is logged once
+    # and the screen is black anyway.
+    printf '[display]\non = daily 08:00-16:00\noff_action = command\npower_off_command = exit 3\n' \
+        >"$out/fail.conf"
+    "$aula" --config "$out/fail.conf" --headless --snapshot "$snap" --size 800x480 \
+        --now 2026-11-24T20:00 --screenshot "$out/fail.png" 2>"$out/fail.err"
+    "$check" --black "$out/fail.png" 800x480
+    grep -q "power_off_command failed (exit status 3): exit 3" "$out/fail.err" ||
+        fail "no message about the failing command: $(cat "$out/fail.err")"
+    # A hanging command is stopped after command_timeout; the kiosk never
+    # waits for it (the whole run takes less than the command would).
+    printf '[display]\non = daily 08:00-16:00\noff_action = command\npower_off_command = sleep 30\ncommand_timeout = 1\n' \
+        >"$out/hang.conf"
+    start=$(date +%s)
+    "$aula" --config "$out/hang.conf" --headless --snapshot "$snap" --size 800x480 \
+        --now 2026-11-24T20:00 --screenshot "$out/hang.png" 2>"$out/hang.err"
+    [ $(($(date +%s) - start)) -lt 15 ] || fail "a hanging power command held up the kiosk"
+    "$check" --black "$out/hang.png" 800x480
+    grep -q "power_off_command did not finish within 1 s and was stopped: sleep 30" \
+        "$out/hang.err" || fail "no message about the hanging command: $(cat "$out/hang.err")"
+    # off_action = dim: the picture, darker.
+    printf '[display]\non = daily 08:00-16:00\noff_action = dim\n' >"$out/dim.conf"
+    "$aula" --config "$out/dim.conf" --headless --snapshot "$snap" --size 1280x800 \
+        --now 2026-11-24T06:00 --idle 0 --screenshot "$out/dim.png"
+    "$check" --black "$out/dim.png" 1280x800 2>/dev/null && fail "dim is all black"
+    cmp -s "$out/dim.png" "$out/before/screen.png" && fail "dim looks like black"
+    # hours = site: the demo site (pk-1krs) opens at 7.45 on Tuesdays and is
+    # closed on Independence Day (Sunday) and on Christmas Eve (Thursday).
+    printf '[display]\nhours = site\n' >"$out/site.conf"
+    for t in 2026-11-24T07:40:black 2026-11-24T07:50:on 2026-12-24T10:00:black \
+        2026-12-23T10:00:on; do
+        now=${t%:*}
+        "$aula" --config "$out/site.conf" --headless --snapshot "$snap" --size 800x480 \
+            --now "$now" --screenshot "$out/site.png"
+        if [ "${t##*:}" = black ]; then
+            "$check" --black "$out/site.png" 800x480 || fail "hours = site at $now: not black"
+        else
+            "$check" "$out/site.png" 800x480 24 || fail "hours = site at $now: not shown"
+        fi
+    done
+    # A bad value: file and line.
+    printf '[kiosk]\nidle_seconds = 5\n[display]\non = mon-fri 07:30-17\n' >"$out/bad.conf"
+    if "$aula" --config "$out/bad.conf" --check-config 2>"$out/bad.err"; then
+        fail "a bad [display] was accepted"
+    fi
+    grep -q "^aula: $out/bad.conf:4: on: \"07:30-17\" is not a time range" "$out/bad.err" ||
+        fail "unexpected message: $(cat "$out/bad.err")"
+    ;;
+shift)
+    # Burn-in care: with --shift the picture moves with the clock, at most
+    # 4 px each way, and differently at two times; headless pictures are
+    # not shifted by default (golden screenshots stay stable).
+    for t in 2026-11-24T10:15 2026-11-24T10:24; do
+        n=$(echo "$t" | tr -d ':-')
+        "$aula" --headless --snapshot "$snap" --size 1280x800 --now "$t" --idle 0 \
+            --screenshot "$out/plain-$n.png"
+        "$aula" --headless --snapshot "$snap" --size 1280x800 --now "$t" --idle 0 --shift \
+            --screenshot "$out/shift-$n.png"
+        "$check" --offset "$out/plain-$n.png" "$out/shift-$n.png" 4 >"$out/offset-$n.txt" ||
+            fail "at $t the shifted picture is not the plain one moved by at most 4 px"
+        echo "$t: offset $(cat "$out/offset-$n.txt")"
+    done
+    cmp -s "$out/offset-20261124T1015.txt" "$out/offset-20261124T1024.txt" &&
+        fail "the same offset at 10:15 and 10:24"
+    # A tap on a shifted screen hits what is drawn there.
+    "$aula" --headless --snapshot "$snap" --size 1280x800 --now 2026-11-24T10:15 --idle 0 \
+        --shift --screenshot "$out/tap" --script "tap:calendar; targets" 2>"$out/tap.err"
+    grep -q "^calendar: " "$out/tap.err" || fail "tap on the shifted screen: $(cat "$out/tap.err")"
+    ;;
 corrupt)
     # A damaged copy of a good snapshot is refused: the problem screen.
     damage "$snap" "$out/damaged.aula"

@@ -26,8 +26,69 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static Uint32 pixel(const SDL_Surface *s, int x, int y)
+{
+    return ((const Uint32 *)((const Uint8 *)s->pixels + y * s->pitch))[x] & 0xFFFFFF;
+}
+
+static int check_black(const char *path, const char *size)
+{
+    int w, h;
+    SDL_Surface *s = load(path);
+    if (!s || sscanf(size, "%dx%d", &w, &h) != 2) {
+        fprintf(stderr, "%s: cannot load\n", path);
+        return 1;
+    }
+    int rc = 0;
+    if (s->w != w || s->h != h) {
+        fprintf(stderr, "%s: is %dx%d, expected %dx%d\n", path, s->w, s->h, w, h);
+        rc = 1;
+    }
+    long lit = 0;
+    for (int y = 0; y < s->h; y++)
+        for (int x = 0; x < s->w; x++)
+            lit += pixel(s, x, y) != 0;
+    if (lit) {
+        fprintf(stderr, "%s: %ld pixels are not black\n", path, lit);
+        rc = 1;
+    }
+    SDL_FreeSurface(s);
+    return rc;
+}
+
+static int find_offset(const char *ref_path, const char *path, int max)
+{
+    SDL_Surface *r = load(ref_path), *s = load(path);
+    int rc = 1;
+    if (!r || !s || r->w != s->w || r->h != s->h || max < 0) {
+        fprintf(stderr, "%s, %s: cannot load, or not the same size\n", ref_path, path);
+        goto done;
+    }
+    for (int dy = -max; dy <= max && rc; dy++)
+        for (int dx = -max; dx <= max && rc; dx++) {
+            bool same = true;
+            for (int y = max; y < r->h - max && same; y++)
+                for (int x = max; x < r->w - max && same; x++)
+                    same = pixel(r, x, y) == pixel(s, x + dx, y + dy);
+            if (same) {
+                printf("%d %d\n", dx, dy);
+                rc = 0;
+            }
+        }
+    if (rc)
+        fprintf(stderr, "%s is not %s shifted by at most %d px\n", path, ref_path, max);
+done:
+    SDL_FreeSurface(r);
+    SDL_FreeSurface(s);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "--black") == 0)
+        return check_black(argv[2], argv[3]);
+    if (argc == 5 && strcmp(argv[1], "--offset") == 0)
+        return find_offset(argv[2], argv[3], atoi(argv[4]));
     if (argc < 3) {
         fprintf(stderr, "usage: png_check FILE WxH [MIN_COLOURS] [OTHER.png]\n");
         return 2;

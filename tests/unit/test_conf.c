@@ -140,6 +140,9 @@ static void test_bad(void **state)
          "aula.conf:2: idle_seconds: 100000 is out of range (0 to 86400 seconds)"},
         {"[kiosk]\nidle_seconds = -1\n",
          "aula.conf:2: idle_seconds: -1 is out of range (0 to 86400 seconds)"},
+        {"[kiosk]\nidle_seconds = 66666666666666666666666\n",
+         "aula.conf:2: idle_seconds: 66666666666666666666666 is out of range (0 to 86400 "
+         "seconds)"},
         {"[kiosk]\nidle_seconds =\n", "aula.conf:2: idle_seconds: \"\" is not a number of seconds"},
         {"[kiosk]\nwindow = maybe\n", "aula.conf:2: window: \"maybe\" is not yes or no"},
         {"[kiosk]\norientation = sideways\n",
@@ -189,7 +192,7 @@ struct kv_seen {
 };
 
 static bool collect_kv(void *ctx, const char *key, const char *value, const char *name, int line,
-                    char *err, size_t errcap)
+                       char *err, size_t errcap)
 {
     (void)name, (void)err, (void)errcap;
     struct kv_seen *s = ctx;
@@ -219,11 +222,11 @@ static void test_each_sections(void **state)
     /* A file without sections (a state file) may not have headers. */
     assert_false(conf_each(text, "state", NULL, collect_kv, &seen, err, sizeof(err)));
     assert_string_equal(err, "state:2: expected \"key = value\", found \"[kiosk]\"");
-    assert_false(conf_each("[sync\nx = 1\n", "aula.conf", "sync", collect_kv, &seen, err,
-                           sizeof(err)));
+    assert_false(
+        conf_each("[sync\nx = 1\n", "aula.conf", "sync", collect_kv, &seen, err, sizeof(err)));
     assert_string_equal(err, "aula.conf:1: a section header must look like [name]");
-    assert_false(conf_each("[sync]\nnonsense\n", "aula.conf", "sync", collect_kv, &seen, err,
-                           sizeof(err)));
+    assert_false(
+        conf_each("[sync]\nnonsense\n", "aula.conf", "sync", collect_kv, &seen, err, sizeof(err)));
     assert_string_equal(err, "aula.conf:2: expected \"key = value\", found \"nonsense\"");
 }
 
@@ -235,8 +238,8 @@ static void test_sizes_and_durations(void **state)
         long long v; /* -1: invalid */
     } sizes[] = {{"512M", 512LL << 20}, {"20k", 20 << 10}, {"1G", 1LL << 30}, {"100", 100},
                  {"2MB", 2 << 20},      {"-1", -1},        {"1T", -1},        {"", -1}},
-      durations[] = {{"250ms", 250}, {"30s", 30000}, {"5m", 300000}, {"1h", 3600000},
-                     {"1d", 86400000}, {"7", 7000}, {"1w", -1},      {"x", -1}};
+      durations[] = {{"250ms", 250},   {"30s", 30000}, {"5m", 300000}, {"1h", 3600000},
+                     {"1d", 86400000}, {"7", 7000},    {"1w", -1},     {"x", -1}};
     for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
         long long v;
         bool ok = conf_parse_size(sizes[i].s, &v);
@@ -256,12 +259,9 @@ static void test_sizes_and_durations(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_good),
-        cmocka_unit_test(test_empty_and_missing),
-        cmocka_unit_test(test_warnings),
-        cmocka_unit_test(test_bad),
-        cmocka_unit_test(test_each_sections),
-        cmocka_unit_test(test_sizes_and_durations),
+        cmocka_unit_test(test_good),          cmocka_unit_test(test_empty_and_missing),
+        cmocka_unit_test(test_warnings),      cmocka_unit_test(test_bad),
+        cmocka_unit_test(test_each_sections), cmocka_unit_test(test_sizes_and_durations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
