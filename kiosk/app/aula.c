@@ -33,6 +33,7 @@ enum {
     K_ORIENTATION,
     K_WINDOW,
     K_DPI,
+    K_ACCESSIBILITY,
     NKEYS
 };
 static const struct conf_key kiosk_keys[NKEYS] = {
@@ -45,6 +46,7 @@ static const struct conf_key kiosk_keys[NKEYS] = {
     [K_ORIENTATION] = {"kiosk", "orientation", CONF_CHOICE, 0, 0, "landscape|portrait|auto"},
     [K_WINDOW] = {"kiosk", "window", CONF_BOOL, 0, 0, NULL},
     [K_DPI] = {"kiosk", "dpi", CONF_NUMBER, 0, MAX_DPI, NULL},
+    [K_ACCESSIBILITY] = {"kiosk", "accessibility", CONF_TEXT, 0, 0, NULL},
 };
 static const char *const owned_sections[] = {"kiosk", NULL};
 static const char *const other_sections[] = {"sync", "printer", "stats", NULL};
@@ -64,6 +66,8 @@ static void usage(FILE *f)
             "never)\n"
             "  --software          use the software renderer\n"
             "  --dpi N             the screen's pixel density (for 9 mm touch targets)\n"
+            "  --a11y MODES        accessibility modes every visitor starts with:\n"
+            "                      large,contrast,reach,motion (or none)\n"
             "  --stats             print counters at exit (first frame, redraws, wake-ups)\n"
             "headless (no display; for tests and documentation pictures):\n"
             "  --headless          render off-screen with SDL's dummy driver\n"
@@ -143,6 +147,7 @@ int main(int argc, char **argv)
     log_set_program("aula");
     const char *config = NULL, *snapshot = NULL, *size = NULL, *orientation = NULL;
     const char *lang = NULL, *now = NULL, *script = NULL, *screenshot = NULL;
+    const char *a11y = NULL;
     long idle = -1;
     float dpi = 0;
     bool window = false, headless = false, software = false, watch = false, stats = false;
@@ -205,6 +210,8 @@ int main(int argc, char **argv)
                 fprintf(stderr, "aula: --dpi %s: expected a number of dots per inch\n", val);
                 return 2;
             }
+        } else if (strcmp(opt, "--a11y") == 0) {
+            a11y = val;
         } else if (strcmp(opt, "--script") == 0) {
             script = val;
         } else if (strcmp(opt, "--screenshot") == 0) {
@@ -261,6 +268,17 @@ int main(int argc, char **argv)
     o.site_id = cv[K_SITE_ID].set ? cv[K_SITE_ID].text : NULL;
     o.languages = cv[K_LANGUAGES].set ? cv[K_LANGUAGES].text : NULL;
     o.default_lang = cv[K_DEFAULT_LANGUAGE].set ? cv[K_DEFAULT_LANGUAGE].text : NULL;
+    {
+        char e[256];
+        const char *modes = a11y ? a11y : cv[K_ACCESSIBILITY].set ? cv[K_ACCESSIBILITY].text : "";
+        if (!theme_parse_modes(modes, &o.modes, e, sizeof(e))) {
+            if (a11y)
+                fprintf(stderr, "aula: --a11y %s: %s\n", a11y, e);
+            else
+                fprintf(stderr, "aula: %s: [kiosk] accessibility: %s\n", config_path, e);
+            return 2;
+        }
+    }
     o.plat.headless = headless;
     o.plat.software = software;
     o.plat.windowed = window || (cv[K_WINDOW].set && cv[K_WINDOW].yes);
@@ -283,12 +301,15 @@ int main(int argc, char **argv)
     if (check_config) {
         printf("config: %s%s\n", config_path,
                config || cv[K_SITE_ID].set || cv[K_DATA_DIR].set ? "" : " (defaults)");
+        char modes[64];
+        theme_format_modes(&o.modes, modes, sizeof(modes));
         printf("snapshot: %s\nsite_id: %s\nlanguages: %s\ndefault_language: %s\n"
-               "idle_seconds: %d\norientation: %s\nwindow: %s\ndpi: %s\n",
+               "idle_seconds: %d\norientation: %s\nwindow: %s\ndpi: %s\naccessibility: %s\n",
                o.snapshot, o.site_id ? o.site_id : "(any)",
                o.languages ? o.languages : "(the snapshot's)",
                o.default_lang ? o.default_lang : "(the snapshot's)", o.idle_seconds, orientation,
-               o.plat.windowed ? "yes" : "no", cv[K_DPI].set || dpi > 0 ? "set" : "(guessed)");
+               o.plat.windowed ? "yes" : "no", cv[K_DPI].set || dpi > 0 ? "set" : "(guessed)",
+               modes);
         return 0;
     }
 

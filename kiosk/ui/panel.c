@@ -20,7 +20,7 @@ static int line(struct app *a, int x, int y, int w, const char *icon, const char
     int row = h > is ? h : is;
     SDL_Rect r = {x, y, w, row};
     if (ui_visible(a, r)) {
-        draw_icon(d, icon, (SDL_Rect){x, y + (row - is) / 2, is, is}, draw_color(d, COL_PRIMARY));
+        draw_icon(d, icon, (SDL_Rect){x, y + (row - is) / 2, is, is}, draw_color(d, COL_ACCENT));
         draw_text(d, text, &st, x + is + th->gap_small, y + (row - h) / 2);
     }
     return row + th->gap_small;
@@ -132,7 +132,7 @@ int panel_qr(struct app *a, int x, int y, int w, const struct qr_choice *q)
     if (!ui_visible(a, card))
         return h + th->gap;
     draw_card(d, card, COL_SURFACE);
-    draw_rring(d, card, th->radius, th->rule / 2 + 1, draw_color(d, COL_PRIMARY));
+    draw_rring(d, card, th->radius, th->rule / 2 + 1, draw_color(d, COL_ACCENT));
     int qx = beside ? x + th->pad : x + (w - side) / 2;
     draw_qr(d, q->payload, qx, y + th->pad, th->qr_min);
     int tx = beside ? qx + side + th->gap : x + th->pad;

@@ -95,7 +95,7 @@ static int draw_row(struct app *a, struct list *s, const struct catalog_item *it
     if (dh)
         draw_text(d, it->summary.s, &ds, tx, ty + nh + sh);
     draw_icon(d, "forward", (SDL_Rect){x + w - th->pad - chev, y + (h - chev) / 2, chev, chev},
-              draw_color(d, COL_PRIMARY));
+              draw_color(d, COL_ACCENT));
     return h;
 }
 

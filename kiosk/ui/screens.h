@@ -8,7 +8,8 @@
  *   calendar  the week, Monday to Sunday
  *   problem   no content or broken content: what is wrong, what to do
  *   lang      the language picker, when the buttons do not fit at home
- *   search    search as you type, with an on-screen keyboard */
+ *   search    search as you type, with an on-screen keyboard
+ *   a11y      accessibility: large text, high contrast, reach, less motion */
 #ifndef AULA_UI_SCREENS_H
 #define AULA_UI_SCREENS_H
 
@@ -22,5 +23,6 @@ extern const struct screen_ops screen_calendar;
 extern const struct screen_ops screen_problem;
 extern const struct screen_ops screen_lang;
 extern const struct screen_ops screen_search;
+extern const struct screen_ops screen_a11y;
 
 #endif

@@ -22,6 +22,10 @@
  *                    changes, and switch to it or refuse it (needs --watch)
  *   shot:FILE.png    write the screen (relative to the shot directory)
  *   targets          print the ids of the targets on screen (to stderr)
+ *   a11y:MODES       this visitor's accessibility modes, as the accessibility
+ *                    screen sets them: large, contrast, reach, motion, joined
+ *                    by commas ("a11y:large,contrast"); "a11y:none" turns
+ *                    them off. The idle reset returns to --a11y's modes.
  */
 #ifndef AULA_UI_SCRIPT_H
 #define AULA_UI_SCRIPT_H

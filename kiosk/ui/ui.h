@@ -67,13 +67,14 @@ struct ui_target {
 
 struct app_options {
     const char *snapshot;
-    const char *lang; /* NULL: the site's default */
-    const char *now;  /* frozen clock, "2026-11-24T10:15" (site time) or "...Z" */
-    int idle_seconds; /* 0: never reset */
+    const char *lang;         /* NULL: the site's default */
+    const char *now;          /* frozen clock, "2026-11-24T10:15" (site time) or "...Z" */
+    int idle_seconds;         /* 0: never reset */
     const char *site_id;      /* the site the snapshot must be for (NULL: any) */
     const char *languages;    /* languages offered, in order (NULL: the snapshot's) */
     const char *default_lang; /* NULL: the snapshot's */
     bool watch;               /* switch to new content while running */
+    struct theme_modes modes; /* accessibility modes every visitor starts with */
     struct platform_opts plat;
 };
 
@@ -84,7 +85,7 @@ struct app {
     struct draw draw;
 
     struct content_source src; /* where content comes from; its watch */
-    struct content *content; /* NULL: the problem screen explains why */
+    struct content *content;   /* NULL: the problem screen explains why */
     char content_msg[512];
     enum snapshot_status content_status;
 
@@ -120,7 +121,9 @@ struct app {
     bool quit;
     uint32_t last_input_ms;
     int idle_ms;
-    int64_t shown_minute; /* the minute the clock on screen shows */
+    int idle_bonus_ms;                /* "More time": extra quiet time for this visitor */
+    struct theme_modes default_modes; /* what the idle reset returns to */
+    int64_t shown_minute;             /* the minute the clock on screen shows */
     unsigned long frames;
     unsigned long wakeups; /* returns from waiting for events (--stats) */
     struct notify notify;  /* systemd readiness and watchdog */
@@ -142,6 +145,9 @@ void ui_pop(struct app *a);
 void ui_go_home(struct app *a);
 /* Reloads every screen's view model (after a language change). */
 void ui_reload(struct app *a);
+/* Switches the visitor's accessibility modes (theme, sizes, colours); the
+ * idle reset returns to a->default_modes. */
+void ui_set_modes(struct app *a, const struct theme_modes *m);
 
 /* Input, updates and drawing; used by ui_run and by the headless script. */
 void ui_handle(struct app *a, const struct input_event *ev);
