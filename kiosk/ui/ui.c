@@ -336,8 +336,10 @@ static int idle_left_ms(const struct app *a)
 static void draw_idle_notice(struct app *a)
 {
     int left = idle_left_ms(a);
-    if (left < 0 || left > IDLE_WARN_MS)
+    if (!a->idle_notice_held && (left < 0 || left > IDLE_WARN_MS))
         return;
+    if (left < 0 || left > IDLE_WARN_MS)
+        left = IDLE_WARN_MS;
     char msg[256];
     char secs[16];
     snprintf(secs, sizeof(secs), "%d", (left + 999) / 1000);
@@ -626,8 +628,12 @@ void ui_handle(struct app *a, const struct input_event *ev)
     if (ev->kind != INPUT_EXPOSE && ev->kind != INPUT_RESIZE) {
         int left = idle_left_ms(a);
         a->last_input_ms = a->ms;
-        if (left >= 0 && left <= IDLE_WARN_MS)
+        if (left >= 0 && left <= IDLE_WARN_MS) {
             a->dirty = true; /* the notice goes away */
+            /* ... when the finger lifts, so that its button can be tapped. */
+            if (ev->kind == INPUT_PRESS)
+                a->idle_notice_held = true;
+        }
     }
     /* Input must meet the picture it refers to. */
     if (a->dirty && (ev->kind == INPUT_PRESS || ev->kind == INPUT_KEY))
@@ -710,6 +716,10 @@ void ui_handle(struct app *a, const struct input_event *ev)
         return;
     }
     case INPUT_RELEASE: {
+        if (a->idle_notice_held) {
+            a->idle_notice_held = false;
+            a->dirty = true;
+        }
         if (!a->down)
             return;
         a->down = false;

@@ -121,7 +121,8 @@ struct app {
     bool quit;
     uint32_t last_input_ms;
     int idle_ms;
-    int idle_bonus_ms;                /* "More time": extra quiet time for this visitor */
+    int idle_bonus_ms;     /* "More time": extra quiet time for this visitor */
+    bool idle_notice_held; /* the notice stays while the finger that touched it is down */
     struct theme_modes default_modes; /* what the idle reset returns to */
     int64_t shown_minute;             /* the minute the clock on screen shows */
     unsigned long frames;
