@@ -54,7 +54,7 @@ int panel_people(struct app *a, int x, int y, int w, const struct catalog_contac
         /* Measure the card. */
         struct text_style ns = draw_style(d, th->fs_subheading, TEXT_BOLD, COL_TEXT, tw);
         int ch = th->pad + draw_text_height(d, c->name, &ns);
-        struct text_style ts = draw_style(d, th->fs_body, TEXT_BOLD, COL_PRIMARY, tw);
+        struct text_style ts = draw_style(d, th->fs_body, TEXT_BOLD, COL_ACCENT, tw);
         struct text_style rs = draw_style(d, th->fs_body, TEXT_REGULAR, COL_TEXT_MUTED, cw);
         int title_h = c->title.s[0] ? draw_text_height(d, c->title.s, &ts) : 0;
         ch += title_h;

@@ -195,7 +195,7 @@ static int item(struct app *a, const struct cal_item *it, int x, int y, int w, b
         str_time_range(a->lang, it->start_min, it->end_min, when, sizeof(when));
     int iw = w - 2 * th->gap_small;
     struct text_style ws =
-        draw_style(d, th->fs_small, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_PRIMARY, iw);
+        draw_style(d, th->fs_small, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_ACCENT, iw);
     struct text_style ns =
         draw_style(d, th->fs_body, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_TEXT, iw);
     struct text_style ps = draw_style(d, th->fs_small, TEXT_REGULAR, COL_TEXT_MUTED, iw);
@@ -257,7 +257,7 @@ static int day_card(struct app *a, const struct cal_item *it, int x, int y, int 
         str_time_range(a->lang, it->start_min, it->end_min, when, sizeof(when));
     int iw = w - 2 * th->pad;
     struct text_style ws =
-        draw_style(d, th->fs_subheading, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_PRIMARY, iw);
+        draw_style(d, th->fs_subheading, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_ACCENT, iw);
     struct text_style ns =
         draw_style(d, th->fs_subheading, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_TEXT, iw);
     struct text_style ps = draw_style(d, th->fs_body, TEXT_REGULAR, COL_TEXT_MUTED, iw);

@@ -184,8 +184,9 @@ size_t theme_text_pairs(const struct theme_pair **out)
         {COL_TILE_FG, COL_TILE_BG_4, "tile icon 4", false},
         {COL_TILE_FG, COL_TILE_BG_5, "tile icon 5", false},
         {COL_ON_PRIMARY, COL_EXIT_BG, "the quick-exit button", false},
-        {COL_ACCENT, COL_BG, "icons and outlines on the page", false},
-        {COL_ACCENT, COL_SURFACE, "icons and outlines on a card", false},
+        {COL_ACCENT, COL_BG, "accent text and icons on the page", false},
+        {COL_ACCENT, COL_SURFACE, "accent text and icons on a card", false},
+        {COL_ACCENT, COL_PRIMARY_SOFT, "accent text on today", false},
         {COL_FOCUS, COL_BG, "focus ring on the page", true},
         {COL_FOCUS, COL_SURFACE, "focus ring on a card", true},
         {COL_FOCUS, COL_PRIMARY, "focus ring on the header band", true},
@@ -198,7 +199,7 @@ size_t theme_text_pairs(const struct theme_pair **out)
 
 double theme_pair_need(const struct theme_pair *p, bool high_contrast)
 {
-    bool text = p->fg != COL_FOCUS && p->fg != COL_FOCUS_HALO && p->fg != COL_ACCENT;
+    bool text = p->fg != COL_FOCUS && p->fg != COL_FOCUS_HALO;
     if (high_contrast)
         return 7.0;
     return text ? 4.5 : 3.0;

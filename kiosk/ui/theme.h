@@ -32,7 +32,7 @@ enum theme_color {
     COL_HEADER_BTN,   /* buttons on the header band */
     COL_FOCUS,        /* keyboard focus ring */
     COL_FOCUS_HALO,   /* the ring's inner edge: visible where FOCUS is not */
-    COL_ACCENT,       /* icons, outlines and the cursor on BG and SURFACE */
+    COL_ACCENT,       /* accent text, icons, outlines, the cursor on BG/SURFACE */
     COL_PRESSED,      /* overlay while a finger is down */
     COL_OPEN_BG,
     COL_OPEN_FG,
