@@ -652,8 +652,9 @@ static void cal_draw(struct app *a, void *st)
     }
     if (c->day_mode)
         content_h += day_body(a, c, y);
-    else if (!th->portrait && th->w >= 1000)
-        content_h += week_columns(a, c, y);
+    else if (!th->portrait && th->w >= 1000 &&
+             (th->w - 2 * th->margin - 6 * th->gap) / 7 >= th->fs_body * 7)
+        content_h += week_columns(a, c, y); /* seven columns, if words fit (large text) */
     else
         content_h += week_list(a, c, y);
     ui_scroll_end(a, &c->sc, content_h + th->pad);
