@@ -5,6 +5,7 @@
  *  - modes are per visitor: the idle reset returns to the defaults, also
  *    when the visitor changed nothing else; "More time" holds it off;
  *  - large text keeps every target inside the window at all four sizes;
+ *  - reduced motion: a flick does not keep the list moving;
  *  - no tofu: every character of every shipped .po file and of the demo
  *    content's sources has a glyph in the kiosk's fonts. */
 #include "ui/script.h"
@@ -165,6 +166,37 @@ static void test_more_time(void **state)
     stop(a);
 }
 
+/* Reduced motion: a flick leaves the list where the finger let go; without
+ * it the same flick keeps the list moving. */
+static void test_reduced_motion(void **state)
+{
+    (void)state;
+    for (int motion = 0; motion < 2; motion++) {
+        struct app *a = start("1920x1080", motion ? "motion" : "", 0);
+        run(a, "tap:services");
+        char err[256];
+        assert_true(script_run(a, "swipe:960,900,960,500,120", NULL, err, sizeof(err)));
+        float vel = 0, y0 = 0;
+        for (int i = 0; i < a->nscrolls; i++) {
+            vel += a->scrolls[i]->vel;
+            y0 += a->scrolls[i]->y;
+        }
+        run(a, "wait:2");
+        float y1 = 0;
+        for (int i = 0; i < a->nscrolls; i++)
+            y1 += a->scrolls[i]->y;
+        assert_true(y0 > 0); /* the drag itself scrolls in both */
+        if (motion) {
+            assert_true(vel == 0.0f);
+            assert_true(y1 == y0);
+        } else {
+            assert_true(vel != 0.0f);
+            assert_true(y1 > y0);
+        }
+        stop(a);
+    }
+}
+
 /* Large text: every target stays inside the window on every screen. */
 static void test_large_fits(void **state)
 {
@@ -275,7 +307,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reach),     cmocka_unit_test(test_idle_reset),
         cmocka_unit_test(test_more_time), cmocka_unit_test(test_large_fits),
-        cmocka_unit_test(test_no_tofu),
+        cmocka_unit_test(test_no_tofu),   cmocka_unit_test(test_reduced_motion),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
