@@ -116,6 +116,10 @@ static void draw_header(struct app *a, struct home *h, int height)
     struct text_style ts = draw_style(d, th->fs_body, TEXT_REGULAR, COL_ON_PRIMARY_2, lw);
     ts.max_lines = th->compact ? 1 : 2;
     int nh = draw_text_height(d, h->site.name.s, &ns);
+    if (nh > height - 2 * th->gap_small) { /* large text: one line, ellipsised */
+        ns.max_lines = 1;
+        nh = draw_text_height(d, h->site.name.s, &ns);
+    }
     int tgh = h->site.tagline.s[0] ? draw_text_height(d, h->site.tagline.s, &ts) : 0;
     if (nh + tgh > height - 2 * th->gap_small)
         tgh = 0;
@@ -415,8 +419,13 @@ static void draw_footer(struct app *a, const struct footer_plan *p, int top)
     int y = top + th->pad;
     int x = th->margin;
     for (int i = 0; i < 3; i++) {
-        widget_button(a, nav[i].id, (SDL_Rect){x, y, p->nav_w[i], bh}, ui_str(a, nav[i].label),
-                      nav[i].icon, W_PRIMARY);
+        /* Large text in a shared, narrower width: the label keeps the
+         * room of the icon. */
+        const char *label = ui_str(a, nav[i].label);
+        bool narrow =
+            th->text_scale > 1.0f && p->nav_w[i] < widget_button_width(a, label, nav[i].icon);
+        widget_button(a, nav[i].id, (SDL_Rect){x, y, p->nav_w[i], bh}, label,
+                      narrow ? NULL : nav[i].icon, W_PRIMARY);
         x += p->nav_w[i] + th->gap;
     }
     if (p->two_rows)

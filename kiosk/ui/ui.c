@@ -295,7 +295,7 @@ static void draw_focus(struct app *a)
         draw_clip(&a->draw, &t->sc->view);
     /* Two tones, so the ring shows on light and dark backgrounds alike. */
     draw_rring(&a->draw, r, t->radius + grow, th->ring, draw_color(&a->draw, COL_FOCUS));
-    int halo = th->ring / 3 > 1 ? th->ring / 3 : 1;
+    int halo = th->ring / 2 > 2 ? th->ring / 2 : 2;
     SDL_Rect in = {r.x + th->ring, r.y + th->ring, r.w - 2 * th->ring, r.h - 2 * th->ring};
     draw_rring(&a->draw, in, t->radius + grow - th->ring, halo,
                draw_color(&a->draw, COL_FOCUS_HALO));

@@ -65,9 +65,10 @@ void widget_button(struct app *a, const char *id, SDL_Rect r, const char *label,
             /* Too long: two lines if they fit, in a smaller size if need be. */
             st.width = avail;
             st.max_lines = 2;
-            if (2 * text_line_height(a->text, st.size) > r.h - th->gap_small)
+            /* Measured, not estimated: Arabic lines are taller. */
+            if (text_layout(a->text, label, &st)->h > r.h - th->gap_small)
                 st.size = th->fs_small;
-            if (2 * text_line_height(a->text, st.size) > r.h - th->gap_small)
+            if (text_layout(a->text, label, &st)->h > r.h - th->gap_small)
                 st.max_lines = 1;
             text_w = text_layout(a->text, label, &st)->w;
         }
