@@ -275,7 +275,8 @@ int main(int argc, char **argv)
             if (a11y)
                 fprintf(stderr, "aula: --a11y %s: %s\n", a11y, e);
             else
-                fprintf(stderr, "aula: %s: [kiosk] accessibility: %s\n", config_path, e);
+                fprintf(stderr, "aula: %s:%d: accessibility: %s\n", config_path,
+                        cv[K_ACCESSIBILITY].line, e);
             return 2;
         }
     }
