@@ -99,14 +99,17 @@ int widget_header(struct app *a, const char *title, const char *kicker)
     int right = th->w - th->margin;
     if (a->depth > 1) {
         const char *back = ui_str(a, S_BACK);
-        int bw = th->compact ? bh : widget_button_width(a, back, "back");
-        widget_button(a, "back", (SDL_Rect){x, by, bw, bh}, th->compact ? NULL : back, "back",
-                      W_HEADER);
-        x += bw + th->gap;
         const char *home = ui_str(a, S_HOME);
-        int hw = th->compact ? bh : widget_button_width(a, home, "home");
-        widget_button(a, "home", (SDL_Rect){right - hw, by, hw, bh}, th->compact ? NULL : home,
-                      "home", W_HEADER);
+        /* Icons only on a small panel, or when labels would leave the title
+         * too little room (large text in portrait). */
+        int labelled = widget_button_width(a, back, "back") + widget_button_width(a, home, "home");
+        bool icons = th->compact || right - x - labelled - 2 * th->gap < th->fs_heading * 10;
+        int bw = icons ? bh : widget_button_width(a, back, "back");
+        widget_button(a, "back", (SDL_Rect){x, by, bw, bh}, icons ? NULL : back, "back", W_HEADER);
+        x += bw + th->gap;
+        int hw = icons ? bh : widget_button_width(a, home, "home");
+        widget_button(a, "home", (SDL_Rect){right - hw, by, hw, bh}, icons ? NULL : home, "home",
+                      W_HEADER);
         right -= hw + th->gap;
     }
     int tw = right - x;
