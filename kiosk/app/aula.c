@@ -42,6 +42,7 @@ enum {
     K_SPEECH_VOICES,
     K_SPEECH_RATE,
     K_PIN_HASH, /* [staff] */
+    K_ACCESSIBILITY,
     NKEYS
 };
 static const struct conf_key kiosk_keys[NKEYS] = {
@@ -58,6 +59,7 @@ static const struct conf_key kiosk_keys[NKEYS] = {
     [K_SPEECH_VOICES] = {"speech", "voices", CONF_TEXT, 0, 0, NULL},
     [K_SPEECH_RATE] = {"speech", "rate", CONF_NUMBER, SPEECH_MIN_RATE, SPEECH_MAX_RATE, NULL},
     [K_PIN_HASH] = {"staff", "pin_hash", CONF_TEXT, 0, 0, NULL},
+    [K_ACCESSIBILITY] = {"kiosk", "accessibility", CONF_TEXT, 0, 0, NULL},
 };
 static const char *const owned_sections[] = {"kiosk", "speech", "staff", "display", NULL};
 static const char *const other_sections[] = {"sync", "printer", "stats", NULL};
@@ -77,6 +79,8 @@ static void usage(FILE *f)
             "never)\n"
             "  --software          use the software renderer\n"
             "  --dpi N             the screen's pixel density (for 9 mm touch targets)\n"
+            "  --a11y MODES        accessibility modes every visitor starts with:\n"
+            "                      large,contrast,reach,motion (or none)\n"
             "  --stats             print counters at exit (first frame, redraws, wake-ups)\n"
             "  --speech            read aloud from the start (F2 or keypad * toggles)\n"
             "  --speech-log FILE   also write every utterance to FILE (one line each)\n"
@@ -228,6 +232,7 @@ int main(int argc, char **argv)
     log_set_program("aula");
     const char *config = NULL, *snapshot = NULL, *size = NULL, *orientation = NULL;
     const char *lang = NULL, *now = NULL, *script = NULL, *screenshot = NULL;
+    const char *a11y = NULL;
     long idle = -1;
     float dpi = 0;
     bool window = false, headless = false, software = false, watch = false, stats = false;
@@ -305,6 +310,8 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(opt, "--speech-log") == 0) {
             speech_log = val;
+        } else if (strcmp(opt, "--a11y") == 0) {
+            a11y = val;
         } else if (strcmp(opt, "--script") == 0) {
             script = val;
         } else if (strcmp(opt, "--screenshot") == 0) {
@@ -407,6 +414,18 @@ int main(int argc, char **argv)
     o.site_id = cv[K_SITE_ID].set ? cv[K_SITE_ID].text : NULL;
     o.languages = cv[K_LANGUAGES].set ? cv[K_LANGUAGES].text : NULL;
     o.default_lang = cv[K_DEFAULT_LANGUAGE].set ? cv[K_DEFAULT_LANGUAGE].text : NULL;
+    {
+        char e[256];
+        const char *modes = a11y ? a11y : cv[K_ACCESSIBILITY].set ? cv[K_ACCESSIBILITY].text : "";
+        if (!theme_parse_modes(modes, &o.modes, e, sizeof(e))) {
+            if (a11y)
+                fprintf(stderr, "aula: --a11y %s: %s\n", a11y, e);
+            else
+                fprintf(stderr, "aula: %s:%d: accessibility: %s\n", config_path,
+                        cv[K_ACCESSIBILITY].line, e);
+            return 2;
+        }
+    }
     o.plat.headless = headless;
     o.plat.software = software;
     o.plat.windowed = window || (cv[K_WINDOW].set && cv[K_WINDOW].yes);
@@ -442,14 +461,16 @@ int main(int argc, char **argv)
         printf("config: %s%s\n", config_path,
                config || cv[K_SITE_ID].set || cv[K_DATA_DIR].set ? "" : " (defaults)");
         printf("staff_menu: %s\n", pin_hash ? "on (a PIN is set)" : "off (no pin_hash in [staff])");
+        char modes[64];
+        theme_format_modes(&o.modes, modes, sizeof(modes));
         printf("snapshot: %s\nsite_id: %s\nlanguages: %s\ndefault_language: %s\n"
-               "idle_seconds: %d\norientation: %s\nwindow: %s\ndpi: %s\n"
+               "idle_seconds: %d\norientation: %s\nwindow: %s\ndpi: %s\naccessibility: %s\n"
                "speech: %s (rate %d, voices %s)\n",
                o.snapshot, o.site_id ? o.site_id : "(any)",
                o.languages ? o.languages : "(the snapshot's)",
                o.default_lang ? o.default_lang : "(the snapshot's)", o.idle_seconds, orientation,
                o.plat.windowed ? "yes" : "no", cv[K_DPI].set || dpi > 0 ? "set" : "(guessed)",
-               o.speech ? "on" : "off (F2 switches it on)",
+               modes, o.speech ? "on" : "off (F2 switches it on)",
                o.speech_opts.rate ? o.speech_opts.rate : SPEECH_DEFAULT_RATE,
                o.speech_opts.voices ? o.speech_opts.voices : "(built-in)");
         printf("printer: %s\n", print_ok ? printconf_kind_name(pcfg.kind) : perr);

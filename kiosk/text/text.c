@@ -276,6 +276,14 @@ static bool is_neutral(uint32_t c)
     return c == ' ' || c == 0x00A0 || c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F;
 }
 
+bool text_has_glyph(struct text *t, uint32_t cp)
+{
+    for (int f = 0; f < NFACES; f++)
+        if (t->have_face[f] && TTF_GlyphIsProvided32(t->probe[f], cp))
+            return true;
+    return false;
+}
+
 /* Chooses a font face per character: the main font when it has the glyph,
  * else the fallback; spaces and joiners go with the character before. */
 static void choose_faces(struct text *t, const uint32_t *u, size_t n, uint8_t *face)

@@ -15,6 +15,7 @@
 #include <SDL.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum text_weight { TEXT_REGULAR, TEXT_BOLD };
 
@@ -64,6 +65,9 @@ int text_width(struct text *t, const char *s, int size, enum text_weight weight)
 void text_frame_end(struct text *t);
 /* Drops every cached texture (after a renderer change). */
 void text_flush(struct text *t);
+
+/* True if the main font or its fallback has a glyph for cp (no tofu). */
+bool text_has_glyph(struct text *t, uint32_t cp);
 
 /* Statistics for tests and benchmarks. */
 struct text_stats {

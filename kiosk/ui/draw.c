@@ -40,6 +40,7 @@ SDL_Rect draw_map(const struct draw *d, SDL_Rect r)
 {
     if (d->mirror)
         r.x = d->th->w - r.x - r.w;
+    r.y += d->th->top; /* reach mode: the layout sits in the lower part */
     return r;
 }
 
@@ -308,7 +309,7 @@ const struct text_box *draw_text(struct draw *d, const char *s, const struct tex
     int w = st->width > 0 ? st->width : box->w;
     if (d->mirror)
         x = d->th->w - x - w;
-    return text_draw(d->text, s, st, x, y);
+    return text_draw(d->text, s, st, x, y + d->th->top);
 }
 
 int draw_text_height(struct draw *d, const char *s, const struct text_style *st)

@@ -41,7 +41,8 @@ void draw_free(struct draw *d);
 /* Forgets cached textures (theme or size change). */
 void draw_flush(struct draw *d);
 
-/* The screen rectangle of a layout rectangle (flipped when mirroring). */
+/* The screen rectangle of a layout rectangle (flipped when mirroring,
+ * lowered by the theme's top in reach mode). */
 SDL_Rect draw_map(const struct draw *d, SDL_Rect r);
 SDL_Color draw_color(const struct draw *d, enum theme_color c);
 

@@ -151,6 +151,22 @@ static const struct icon_def icons[] = {
      false,
      {RING(12, 12, 7.2, 5.6), CUT_BOX(11.1, 1, 1.8, 22, 0), CUT_BOX(1, 11.1, 22, 1.8, 0), END}},
     {"dot", false, {DISC(12, 12, 5), END}},
+    /* The accessibility screen: a person in a circle, two letters of two
+     * sizes, a half-filled disc, an arrow down to a bar, a pause sign. */
+    {"access",
+     false,
+     {RING(12, 12, 10, 1.6), DISC(12, 6.6, 1.9), SEG(6.5, 9.6, 17.5, 9.6, 1.8),
+      SEG(12, 9.6, 12, 14, 2.2), SEG(12, 13.8, 9, 19, 1.9), SEG(12, 13.8, 15, 19, 1.9), END}},
+    {"textsize",
+     false,
+     {SEG(2.5, 20, 8.5, 4, 2.3), SEG(8.5, 4, 14.5, 20, 2.3), SEG(5, 14.5, 12, 14.5, 2),
+      SEG(14.5, 20, 18, 11, 1.8), SEG(18, 11, 21.5, 20, 1.8), SEG(16, 17, 20, 17, 1.6), END}},
+    {"contrast", false, {DISC(12, 12, 7.6), CUT_BOX(12, 2, 11, 20, 0), RING(12, 12, 9.2, 2), END}},
+    {"reach",
+     false,
+     {SEG(12, 2.5, 12, 14.5, 2.5), SEG(6.5, 9.5, 12, 15, 2.5), SEG(17.5, 9.5, 12, 15, 2.5),
+      BOX(3.5, 18.5, 17, 3, 1.5), END}},
+    {"motion", false, {BOX(6, 5, 4.2, 14, 1.2), BOX(13.8, 5, 4.2, 14, 1.2), END}},
     {"search", false, {RING(10, 10, 6.6, 2.6), SEG(14.8, 14.8, 20.5, 20.5, 3), END}},
     {"print", /* a receipt printer with a slip coming out */
      false,

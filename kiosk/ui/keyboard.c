@@ -139,7 +139,10 @@ static int row_keys(const char *row, char keys[][KB_KEY_BYTES], int cap)
  * layout coordinates. */
 static SDL_Rect key_rect(const struct app *a, int sx, int y, int w, int h)
 {
-    return draw_map(&a->draw, (SDL_Rect){sx, y, w, h});
+    SDL_Rect r = {sx, y, w, h};
+    if (a->draw.mirror) /* the flip is its own inverse; y stays in layout */
+        r.x = a->theme.w - sx - w;
+    return r;
 }
 
 /* Places n keys of width w (plus an extra key of extra_w at the end when

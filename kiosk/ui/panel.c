@@ -21,7 +21,7 @@ static int line(struct app *a, int x, int y, int w, const char *icon, const char
     int row = h > is ? h : is;
     SDL_Rect r = {x, y, w, row};
     if (ui_visible(a, r)) {
-        draw_icon(d, icon, (SDL_Rect){x, y + (row - is) / 2, is, is}, draw_color(d, COL_PRIMARY));
+        draw_icon(d, icon, (SDL_Rect){x, y + (row - is) / 2, is, is}, draw_color(d, COL_ACCENT));
         draw_text(d, text, &st, x + is + th->gap_small, y + (row - h) / 2);
     }
     return row + th->gap_small;
@@ -60,7 +60,7 @@ int panel_people(struct app *a, int x, int y, int w, const struct catalog_contac
         /* Measure the card. */
         struct text_style ns = draw_style(d, th->fs_subheading, TEXT_BOLD, COL_TEXT, tw);
         int ch = th->pad + draw_text_height(d, c->name, &ns);
-        struct text_style ts = draw_style(d, th->fs_body, TEXT_BOLD, COL_PRIMARY, tw);
+        struct text_style ts = draw_style(d, th->fs_body, TEXT_BOLD, COL_ACCENT, tw);
         struct text_style rs = draw_style(d, th->fs_body, TEXT_REGULAR, COL_TEXT_MUTED, cw);
         int title_h = c->title.s[0] ? draw_text_height(d, c->title.s, &ts) : 0;
         ch += title_h;
@@ -148,7 +148,7 @@ int panel_qr(struct app *a, int x, int y, int w, const struct qr_choice *q)
     if (!ui_visible(a, card))
         return h + th->gap;
     draw_card(d, card, COL_SURFACE);
-    draw_rring(d, card, th->radius, th->rule / 2 + 1, draw_color(d, COL_PRIMARY));
+    draw_rring(d, card, th->radius, th->rule / 2 + 1, draw_color(d, COL_ACCENT));
     int qx = beside ? x + th->pad : x + (w - side) / 2;
     draw_qr(d, q->payload, qx, y + th->pad, th->qr_min);
     int tx = beside ? qx + side + th->gap : x + th->pad;

@@ -211,7 +211,7 @@ static int item(struct app *a, const struct cal_item *it, int x, int y, int w, b
         str_time_range(a->lang, it->start_min, it->end_min, when, sizeof(when));
     int iw = w - 2 * th->gap_small;
     struct text_style ws =
-        draw_style(d, th->fs_small, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_PRIMARY, iw);
+        draw_style(d, th->fs_small, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_ACCENT, iw);
     struct text_style ns =
         draw_style(d, th->fs_body, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_TEXT, iw);
     struct text_style ps = draw_style(d, th->fs_small, TEXT_REGULAR, COL_TEXT_MUTED, iw);
@@ -277,7 +277,7 @@ static int day_card(struct app *a, const struct cal_item *it, int x, int y, int 
         str_time_range(a->lang, it->start_min, it->end_min, when, sizeof(when));
     int iw = w - 2 * th->pad;
     struct text_style ws =
-        draw_style(d, th->fs_subheading, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_PRIMARY, iw);
+        draw_style(d, th->fs_subheading, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_ACCENT, iw);
     struct text_style ns =
         draw_style(d, th->fs_subheading, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_TEXT, iw);
     struct text_style ps = draw_style(d, th->fs_body, TEXT_REGULAR, COL_TEXT_MUTED, iw);
@@ -678,8 +678,9 @@ static void cal_draw(struct app *a, void *st)
     }
     if (c->day_mode)
         content_h += day_body(a, c, y);
-    else if (!th->portrait && th->w >= 1000)
-        content_h += week_columns(a, c, y);
+    else if (!th->portrait && th->w >= 1000 &&
+             (th->w - 2 * th->margin - 6 * th->gap) / 7 >= th->fs_body * 7)
+        content_h += week_columns(a, c, y); /* seven columns, if words fit (large text) */
     else
         content_h += week_list(a, c, y);
     ui_scroll_end(a, &c->sc, content_h + th->pad);

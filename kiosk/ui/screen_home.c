@@ -102,10 +102,13 @@ static void draw_header(struct app *a, struct home *h, int height)
     cs.width = ds.width = rw;
     cs.align = ds.align = TEXT_END;
     int ch = draw_text_height(d, clock, &cs), dh = draw_text_height(d, date, &ds);
+    if (ch + dh > height) /* large text on a small panel: the clock only */
+        dh = 0;
     int ry = (height - ch - dh) / 2;
     int rx = th->w - th->margin - rw;
     draw_text(d, clock, &cs, rx, ry);
-    draw_text(d, date, &ds, rx, ry + ch);
+    if (dh)
+        draw_text(d, date, &ds, rx, ry + ch);
 
     int lw = rx - th->margin - th->gap * 2;
     struct text_style ns = draw_style(d, th->fs_title, TEXT_BOLD, COL_ON_PRIMARY, lw);
@@ -113,6 +116,10 @@ static void draw_header(struct app *a, struct home *h, int height)
     struct text_style ts = draw_style(d, th->fs_body, TEXT_REGULAR, COL_ON_PRIMARY_2, lw);
     ts.max_lines = th->compact ? 1 : 2;
     int nh = draw_text_height(d, h->site.name.s, &ns);
+    if (nh > height - 2 * th->gap_small) { /* large text: one line, ellipsised */
+        ns.max_lines = 1;
+        nh = draw_text_height(d, h->site.name.s, &ns);
+    }
     int tgh = h->site.tagline.s[0] ? draw_text_height(d, h->site.tagline.s, &ts) : 0;
     if (nh + tgh > height - 2 * th->gap_small)
         tgh = 0;
@@ -128,7 +135,14 @@ static const char *tile_icon(const struct catalog_category *c)
     return c->icon && c->icon[0] ? c->icon : "dot";
 }
 
-static void draw_tiles(struct app *a, struct home *h, SDL_Rect area)
+/* The accessibility button: at the end of the footer, or (when the
+ * footer would need a second row for it) beside the way to search. */
+static void a11y_button(struct app *a, SDL_Rect r)
+{
+    widget_button(a, "a11y", r, NULL, "access", W_SECONDARY);
+}
+
+static void draw_tiles(struct app *a, struct home *h, SDL_Rect area, bool with_a11y)
 {
     const struct theme *th = &a->theme;
     struct draw *d = &a->draw;
@@ -137,6 +151,12 @@ static void draw_tiles(struct app *a, struct home *h, SDL_Rect area)
     const char *find = ui_str(a, S_SEARCH);
     SDL_Rect fr = {0, area.y, widget_button_width(a, find, "search"), th->button_h};
     fr.x = area.x + area.w - fr.w;
+    SDL_Rect ar = {fr.x - th->gap_small - th->button_h, area.y, th->button_h, th->button_h};
+    if (with_a11y) {
+        area.w -= ar.w + th->gap_small;
+        fr.x = ar.x;
+        ar.x = area.x + area.w + th->gap_small;
+    }
     int hl = text_line_height(a->text, th->fs_subheading);
     widget_section(a, area.x, area.y + (fr.h - hl) / 2, area.w - fr.w - th->gap,
                    ui_str(a, S_WHAT_LOOKING), NULL);
@@ -146,6 +166,8 @@ static void draw_tiles(struct app *a, struct home *h, SDL_Rect area)
     size_t n = h->site.ncats;
     if (n == 0) {
         widget_button(a, "search", fr, find, "search", W_SECONDARY);
+        if (with_a11y)
+            a11y_button(a, ar);
         return;
     }
     /* As many columns as leave a tile's name a comfortable width. */
@@ -210,6 +232,8 @@ static void draw_tiles(struct app *a, struct home *h, SDL_Rect area)
     int content_h = rows * tile_h + (rows - 1) * gap + th->ring * 4;
     ui_scroll_end(a, &h->tiles, content_h);
     widget_button(a, "search", fr, find, "search", W_SECONDARY);
+    if (with_a11y)
+        a11y_button(a, ar);
 }
 
 static void draw_today(struct app *a, struct home *h, SDL_Rect r)
@@ -319,6 +343,7 @@ static void draw_today(struct app *a, struct home *h, SDL_Rect r)
  * opens the picker. */
 struct footer_plan {
     int nav_w[3], lang_w[32];
+    int a11y_w; /* the accessibility button at the end; 0: beside search */
     int nlangs;
     bool two_rows, picker;
     int height;
@@ -339,11 +364,12 @@ static const char *current_native(const struct app *a)
     return l ? l->native : a->lang;
 }
 
-static void plan_footer(struct app *a, struct footer_plan *p)
+static void plan_row(struct app *a, struct footer_plan *p, bool with_a11y)
 {
     const struct theme *th = &a->theme;
     memset(p, 0, sizeof(*p));
-    int avail = th->w - 2 * th->margin;
+    p->a11y_w = with_a11y ? th->button_h : 0;
+    int avail = th->w - 2 * th->margin - (with_a11y ? p->a11y_w + th->gap : 0);
     int total_nav = 0, total_lang = 0;
     for (int i = 0; i < 3; i++) {
         p->nav_w[i] = widget_button_width(a, ui_str(a, nav[i].label), nav[i].icon);
@@ -378,6 +404,17 @@ static void plan_footer(struct app *a, struct footer_plan *p)
         th->button_h * (p->two_rows ? 2 : 1) + (p->two_rows ? th->gap_small : 0) + 2 * th->pad;
 }
 
+static void plan_footer(struct app *a, struct footer_plan *p)
+{
+    plan_row(a, p, true);
+    if (!p->two_rows)
+        return;
+    struct footer_plan without;
+    plan_row(a, &without, false);
+    if (!without.two_rows)
+        *p = without;
+}
+
 static void draw_footer(struct app *a, const struct footer_plan *p, int top)
 {
     const struct theme *th = &a->theme;
@@ -388,8 +425,13 @@ static void draw_footer(struct app *a, const struct footer_plan *p, int top)
     int y = top + th->pad;
     int x = th->margin;
     for (int i = 0; i < 3; i++) {
-        widget_button(a, nav[i].id, (SDL_Rect){x, y, p->nav_w[i], bh}, ui_str(a, nav[i].label),
-                      nav[i].icon, W_PRIMARY);
+        /* Large text in a shared, narrower width: the label keeps the
+         * room of the icon. */
+        const char *label = ui_str(a, nav[i].label);
+        bool narrow =
+            th->text_scale > 1.0f && p->nav_w[i] < widget_button_width(a, label, nav[i].icon);
+        widget_button(a, nav[i].id, (SDL_Rect){x, y, p->nav_w[i], bh}, label,
+                      narrow ? NULL : nav[i].icon, W_PRIMARY);
         x += p->nav_w[i] + th->gap;
     }
     if (p->two_rows)
@@ -397,7 +439,11 @@ static void draw_footer(struct app *a, const struct footer_plan *p, int top)
     int total_lang = 0;
     for (int i = 0; i < p->nlangs; i++)
         total_lang += p->lang_w[i] + th->gap_small;
-    x = th->w - th->margin - total_lang + th->gap_small;
+    /* Accessibility: an icon button at the very end, always on the last row. */
+    int ax = th->w - th->margin - p->a11y_w;
+    if (p->a11y_w)
+        a11y_button(a, (SDL_Rect){ax, y, p->a11y_w, bh});
+    x = ax - (p->a11y_w ? th->gap : 0) - total_lang + th->gap_small;
     if (p->picker) {
         widget_button(a, "languages", (SDL_Rect){x, y, p->lang_w[0], bh}, current_native(a),
                       "globe", W_SECONDARY);
@@ -429,10 +475,12 @@ static void home_draw(struct app *a, void *st)
         draw_today(a, h, (SDL_Rect){body.x, body.y, body.w, today_h});
         draw_tiles(a, h,
                    (SDL_Rect){body.x, body.y + today_h + th->gap * 2, body.w,
-                              body.h - today_h - th->gap * 2});
+                              body.h - today_h - th->gap * 2},
+                   fp.a11y_w == 0);
     } else {
         int today_w = body.w * (th->compact ? 40 : 34) / 100;
-        draw_tiles(a, h, (SDL_Rect){body.x, body.y, body.w - today_w - th->gap * 2, body.h});
+        draw_tiles(a, h, (SDL_Rect){body.x, body.y, body.w - today_w - th->gap * 2, body.h},
+                   fp.a11y_w == 0);
         draw_today(a, h, (SDL_Rect){body.x + body.w - today_w, body.y, today_w, body.h});
     }
     draw_footer(a, &fp, ftop);

@@ -80,7 +80,7 @@ static int draw_row(struct app *a, struct list *s, const struct catalog_item *it
     }
     struct text_style ns = draw_style(d, th->fs_subheading, TEXT_BOLD, COL_TEXT, tw);
     ns.max_lines = 1;
-    struct text_style ss = draw_style(d, th->fs_small, TEXT_BOLD, COL_PRIMARY, tw);
+    struct text_style ss = draw_style(d, th->fs_small, TEXT_BOLD, COL_ACCENT, tw);
     ss.max_lines = 1;
     struct text_style ds = draw_style(d, th->fs_small, TEXT_REGULAR, COL_TEXT_MUTED, tw);
     ds.max_lines = th->compact ? 1 : 2;
@@ -96,7 +96,7 @@ static int draw_row(struct app *a, struct list *s, const struct catalog_item *it
     if (dh)
         draw_text(d, it->summary.s, &ds, tx, ty + nh + sh);
     draw_icon(d, "forward", (SDL_Rect){x + w - th->pad - chev, y + (h - chev) / 2, chev, chev},
-              draw_color(d, COL_PRIMARY));
+              draw_color(d, COL_ACCENT));
     return h;
 }
 

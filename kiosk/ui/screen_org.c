@@ -124,7 +124,7 @@ static int services_block(struct app *a, struct org_screen *v, int x, int y, int
             int nh = draw_text_height(d, it->name.s, &ns);
             draw_text(d, it->name.s, &ns, x + th->pad, y + h + (rh - nh) / 2);
             draw_icon(d, "forward", (SDL_Rect){x + w - th->pad - is, y + h + (rh - is) / 2, is, is},
-                      draw_color(d, COL_PRIMARY));
+                      draw_color(d, COL_ACCENT));
         }
         h += rh + th->gap_small;
     }

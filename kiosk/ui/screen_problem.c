@@ -5,6 +5,7 @@
  * Never a black screen. */
 #include "ui/screens.h"
 #include "ui/widget.h"
+#include "base/xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,12 +42,18 @@ static void *problem_enter(struct app *a, const char *arg)
 {
     (void)a;
     (void)arg;
-    return NULL;
+    return xcalloc(1, sizeof(struct scroll)); /* large text may not fit: it scrolls */
+}
+
+static void problem_leave(struct app *a, void *st)
+{
+    (void)a;
+    free(st);
 }
 
 static void problem_draw(struct app *a, void *st)
 {
-    (void)st;
+    struct scroll *sc = st;
     const struct theme *th = &a->theme;
     struct draw *d = &a->draw;
     const struct problem_text *t = a->content_status == SNAPSHOT_MISSING ? missing : broken;
@@ -69,6 +76,8 @@ static void problem_draw(struct app *a, void *st)
     int y = (th->h - total) / 2;
     if (y < th->margin)
         y = th->margin;
+    int content_h = y + total + th->margin;
+    y += ui_scroll_begin(a, sc, (SDL_Rect){0, 0, th->w, th->h});
     int disc = th->icon_large + th->gap;
     draw_rrect(d, (SDL_Rect){x, y - th->gap / 2, disc, disc}, disc / 2, draw_color(d, COL_WARN_BG));
     draw_icon(d, "info", (SDL_Rect){x + th->gap / 2, y, th->icon_large, th->icon_large},
@@ -84,10 +93,12 @@ static void problem_draw(struct app *a, void *st)
     }
     draw_rect(d, (SDL_Rect){x, y - th->gap, w, th->rule / 2 + 1}, draw_color(d, COL_SHADOW));
     draw_text(d, a->content_msg, &ms, x, y);
+    ui_scroll_end(a, sc, content_h);
 }
 
 const struct screen_ops screen_problem = {
     .name = "problem",
     .enter = problem_enter,
     .draw = problem_draw,
+    .leave = problem_leave,
 };

@@ -243,10 +243,10 @@ static void draw_field(struct app *a, struct search_screen *v, SDL_Rect r)
     const struct theme *th = &a->theme;
     struct draw *d = &a->draw;
     draw_card(d, r, COL_SURFACE);
-    draw_rring(d, r, th->radius_small, th->rule, draw_color(d, COL_PRIMARY));
+    draw_rring(d, r, th->radius_small, th->rule, draw_color(d, COL_ACCENT));
     int is = th->icon;
     draw_icon(d, "search", (SDL_Rect){r.x + th->pad, r.y + (r.h - is) / 2, is, is},
-              draw_color(d, COL_PRIMARY));
+              draw_color(d, COL_ACCENT));
     int tx = r.x + th->pad + is + th->gap_small;
     int clear_w = v->text[0] ? r.h : 0;
     int tw = r.x + r.w - tx - clear_w - th->gap_small;
@@ -264,7 +264,7 @@ static void draw_field(struct app *a, struct search_screen *v, SDL_Rect r)
     int lh = text_line_height(a->text, size);
     draw_text(d, shown, &st, tx, r.y + (r.h - lh) / 2);
     int cx = empty ? tx : tx + w + th->rule;
-    draw_rect(d, (SDL_Rect){cx, r.y + (r.h - lh) / 2, th->rule, lh}, draw_color(d, COL_PRIMARY));
+    draw_rect(d, (SDL_Rect){cx, r.y + (r.h - lh) / 2, th->rule, lh}, draw_color(d, COL_ACCENT));
     if (clear_w)
         widget_button(a, "search:clear", (SDL_Rect){r.x + r.w - clear_w, r.y, clear_w, r.h}, NULL,
                       "cross", W_SECONDARY);
@@ -366,7 +366,7 @@ static void draw_hit(struct app *a, const struct search_hit *h, SDL_Rect r)
         draw_text(d, h->snippet.s, &ss, tx, y);
     draw_icon(d, "forward",
               (SDL_Rect){r.x + r.w - th->pad - chev, r.y + (r.h - chev) / 2, chev, chev},
-              draw_color(d, COL_PRIMARY));
+              draw_color(d, COL_ACCENT));
 }
 
 /* Before typing, nothing found, or the hits. */

@@ -10,7 +10,8 @@
  *   lang      the language picker, when the buttons do not fit at home
  *   search    search as you type, with an on-screen keyboard
  *   staff-pin the PIN pad in front of the staff menu (ui/staff.h)
- *   staff     the staff status page and its actions */
+ *   staff     the staff status page and its actions
+ *   a11y      accessibility: large text, high contrast, reach, less motion */
 #ifndef AULA_UI_SCREENS_H
 #define AULA_UI_SCREENS_H
 
@@ -26,5 +27,6 @@ extern const struct screen_ops screen_lang;
 extern const struct screen_ops screen_search;
 extern const struct screen_ops screen_staff_pin;
 extern const struct screen_ops screen_staff;
+extern const struct screen_ops screen_a11y;
 
 #endif

@@ -276,9 +276,20 @@ static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t
         fprintf(stderr, "%s: %s\n", a->stack[a->depth - 1].ops->name, ids);
         return true;
     }
+    if (strcmp(cmd, "a11y") == 0) {
+        struct theme_modes m;
+        char e[256];
+        if (!theme_parse_modes(arg, &m, e, sizeof(e))) {
+            snprintf(err, cap, "a11y:%s: %s", arg, e);
+            return false;
+        }
+        ui_set_modes(a, &m);
+        ui_render(a, false);
+        return true;
+    }
     snprintf(err, cap,
              "%s: unknown command (tap, key, type, swipe, press, wait, wait-content, wait-print, "
-             "shot, wait-status, targets, notices, clock)",
+             "shot, wait-status, targets, notices, clock, a11y)",
              cmd);
     return false;
 }

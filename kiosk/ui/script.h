@@ -30,13 +30,17 @@
  *                    changes, and show its banner (needs --watch)
  *   shot:FILE.png    write the screen (relative to the shot directory)
  *   targets          print the ids of the targets on screen (to stderr)
- * A command that makes the kiosk quit (restart from the staff menu) ends
- * the script.
  *   notices          print the messages on screen (print result, content
  *                    banner) to stderr: "notice: visitor: ..." and
  *                    "notice: staff: ..."
  *   clock            print CLOCK_MONOTONIC in ms to stderr ("clock: 123.456"),
  *                    after the frame is presented (benchmarks)
+ *   a11y:MODES       this visitor's accessibility modes, as the accessibility
+ *                    screen sets them: large, contrast, reach, motion, joined
+ *                    by commas ("a11y:large,contrast"); "a11y:none" turns
+ *                    them off. The idle reset returns to --a11y's modes.
+ * A command that makes the kiosk quit (restart from the staff menu) ends
+ * the script.
  */
 #ifndef AULA_UI_SCRIPT_H
 #define AULA_UI_SCRIPT_H

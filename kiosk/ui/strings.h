@@ -175,7 +175,24 @@
     X(S_IDLE, "notice.idle")                                                                       \
     /* speech */                                                                                   \
     X(S_SPEECH_ON, "speech.on")                                                                    \
-    X(S_SPEECH_OFF, "speech.off")
+    X(S_SPEECH_OFF, "speech.off")                                                                  \
+    /* accessibility: the accessibility screen, reach mode, the idle notice */                     \
+    X(S_A11Y, "nav.a11y")                                                                          \
+    X(S_A11Y_INTRO, "a11y.intro")                                                                  \
+    X(S_A11Y_LARGE, "a11y.large")                                                                  \
+    X(S_A11Y_LARGE_HELP, "a11y.large.help")                                                        \
+    X(S_A11Y_CONTRAST, "a11y.contrast")                                                            \
+    X(S_A11Y_CONTRAST_HELP, "a11y.contrast.help")                                                  \
+    X(S_A11Y_REACH, "a11y.reach")                                                                  \
+    X(S_A11Y_REACH_HELP, "a11y.reach.help")                                                        \
+    X(S_A11Y_MOTION, "a11y.motion")                                                                \
+    X(S_A11Y_MOTION_HELP, "a11y.motion.help")                                                      \
+    X(S_A11Y_SPEECH, "a11y.speech")                                                                \
+    X(S_A11Y_SPEECH_HELP, "a11y.speech.help")                                                      \
+    X(S_A11Y_ON, "a11y.on")                                                                        \
+    X(S_A11Y_OFF, "a11y.off")                                                                      \
+    X(S_A11Y_REACH_HINT, "a11y.reach.hint")                                                        \
+    X(S_MORE_TIME, "notice.more_time")
 
 enum str_id {
 #define STR_ENUM(id, key) id,

@@ -18,6 +18,7 @@
 #include <time.h>
 
 #define IDLE_WARN_MS   10000 /* the countdown notice before an idle reset */
+#define IDLE_BONUS_MAX 4     /* "More time" adds up to this many idle times */
 #define FLING_FRAME_MS 16
 #define FLING_MIN_VEL  0.02f /* px/ms below which a fling stops */
 
@@ -89,6 +90,19 @@ void ui_reload(struct app *a)
     forget_frame(a);
 }
 
+void ui_set_modes(struct app *a, const struct theme_modes *m)
+{
+    if (theme_modes_equal(m, &a->theme.modes))
+        return;
+    theme_init_modes(&a->theme, a->plat.width, a->plat.height, a->plat.px_per_mm, m);
+    /* Sizes and colours changed: cached corners, icons and texts are stale. */
+    draw_flush(&a->draw);
+    text_flush(a->text);
+    for (int i = 0; i < a->nscrolls; i++)
+        a->scrolls[i]->vel = 0;
+    forget_frame(a);
+}
+
 void ui_set_lang(struct app *a, const char *lang)
 {
     snprintf(a->lang, sizeof(a->lang), "%s", lang);
@@ -113,7 +127,8 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
         platform_quit(&a->plat);
         return false;
     }
-    theme_init(&a->theme, a->plat.width, a->plat.height, a->plat.px_per_mm);
+    a->default_modes = o->modes;
+    theme_init_modes(&a->theme, a->plat.width, a->plat.height, a->plat.px_per_mm, &o->modes);
     draw_init(&a->draw, a->plat.ren, a->text, &a->theme);
 
     content_source_init(&a->src, o->snapshot, o->site_id, o->languages, o->default_lang);
@@ -321,7 +336,12 @@ static void draw_focus(struct app *a)
     SDL_Rect r = {t->r.x - grow, t->r.y - grow, t->r.w + 2 * grow, t->r.h + 2 * grow};
     if (t->sc)
         draw_clip(&a->draw, &t->sc->view);
+    /* Two tones, so the ring shows on light and dark backgrounds alike. */
     draw_rring(&a->draw, r, t->radius + grow, th->ring, draw_color(&a->draw, COL_FOCUS));
+    int halo = th->ring / 2 > 2 ? th->ring / 2 : 2;
+    SDL_Rect in = {r.x + th->ring, r.y + th->ring, r.w - 2 * th->ring, r.h - 2 * th->ring};
+    draw_rring(&a->draw, in, t->radius + grow - th->ring, halo,
+               draw_color(&a->draw, COL_FOCUS_HALO));
     if (t->sc)
         draw_clip(&a->draw, NULL);
 }
@@ -408,33 +428,63 @@ static int idle_left_ms(const struct app *a)
 {
     if (a->idle_ms <= 0)
         return -1;
-    bool at_rest = a->depth <= 1 &&
-                   (!a->content || strcmp(a->lang, a->content->default_lang) == 0) &&
-                   a->speech_on == a->speech_default;
+    bool at_rest =
+        a->depth <= 1 && (!a->content || strcmp(a->lang, a->content->default_lang) == 0) &&
+        theme_modes_equal(&a->theme.modes, &a->default_modes) && a->speech_on == a->speech_default;
     if (at_rest)
         return -1;
     int elapsed = (int)(a->ms - a->last_input_ms);
+    int quiet = a->idle_ms + a->idle_bonus_ms;
     /* Overdue is 0, not negative (-1 means "no idle reset"): a late wake-up
      * must still reset. */
-    return elapsed >= a->idle_ms ? 0 : a->idle_ms - elapsed;
+    return elapsed >= quiet ? 0 : quiet - elapsed;
 }
 
 static void draw_idle_notice(struct app *a)
 {
     int left = idle_left_ms(a);
-    if (left < 0 || left > IDLE_WARN_MS) {
+    if (!a->idle_notice_held && (left < 0 || left > IDLE_WARN_MS)) {
         a->idle_said = false;
         return;
     }
+    if (left < 0 || left > IDLE_WARN_MS)
+        left = IDLE_WARN_MS;
     char msg[256];
     char secs[16];
     snprintf(secs, sizeof(secs), "%d", (left + 999) / 1000);
     str_fill(msg, sizeof(msg), ui_str(a, S_IDLE), secs, NULL);
-    widget_notice(a, msg);
+    /* No time pressure: one tap on a large button gives more time. */
+    widget_notice_action(a, msg, "more_time", ui_str(a, S_MORE_TIME), "clock");
     if (a->speech_on && !a->idle_said) { /* once, not every second */
         speech_say(a->speech, a->lang, msg);
         a->idle_said = true;
     }
+}
+
+/* Reach mode: the upper part of the screen holds no controls, only a calm
+ * line that says where they went. */
+static void draw_reach_band(struct app *a)
+{
+    struct theme *th = &a->theme;
+    if (th->top <= 0)
+        return;
+    int top = th->top;
+    th->top = 0; /* draw in screen coordinates above the layout */
+    struct draw *d = &a->draw;
+    draw_rect(d, (SDL_Rect){0, top - th->rule, th->w, th->rule}, draw_color(d, COL_SHADOW));
+    int w = th->w - 2 * th->margin;
+    if (w > th->max_line)
+        w = th->max_line;
+    struct text_style st = draw_style(d, th->fs_heading, TEXT_BOLD, COL_TEXT_MUTED, w);
+    st.align = TEXT_CENTER;
+    const char *hint = ui_str(a, S_A11Y_REACH_HINT);
+    int h = draw_text_height(d, hint, &st);
+    int is = th->icon_large;
+    int y = (top - h - is - th->gap) / 2;
+    draw_text(d, hint, &st, (th->w - w) / 2, y);
+    draw_icon(d, "reach", (SDL_Rect){(th->w - is) / 2, y + h + th->gap, is, is},
+              draw_color(d, COL_ACCENT));
+    th->top = top;
 }
 
 void ui_render(struct app *a, bool force)
@@ -446,6 +496,7 @@ void ui_render(struct app *a, bool force)
     a->title[0] = '\0';
     draw_clear(&a->draw, COL_BG);
     if (display_frame_begin(a)) { /* off: a black frame instead */
+        draw_reach_band(a);
         struct screen *s = &a->stack[a->depth - 1];
         s->ops->draw(a, s->st);
         draw_pressed(a);
@@ -505,7 +556,7 @@ static const struct screen_ops *screen_for(const char *id, const char **arg)
         {"org:", &screen_org, false},           {"services", &screen_list, true},
         {"orgs", &screen_list, true},           {"calendar", &screen_calendar, false},
         {"calendar:", &screen_calendar, false}, {"languages", &screen_lang, false},
-        {"search", &screen_search, false},
+        {"search", &screen_search, false},      {"a11y", &screen_a11y, false},
     };
     for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
         size_t n = strlen(routes[i].prefix);
@@ -532,6 +583,12 @@ bool ui_activate(struct app *a, const char *id)
     }
     if (strcmp(id, "home") == 0) {
         ui_go_home(a);
+        return true;
+    }
+    if (strcmp(id, "more_time") == 0) { /* the idle notice's button */
+        a->last_input_ms = a->ms;
+        if (a->idle_bonus_ms < IDLE_BONUS_MAX * a->idle_ms)
+            a->idle_bonus_ms += a->idle_ms;
         return true;
     }
     if (strncmp(id, "lang:", 5) == 0) {
@@ -699,8 +756,12 @@ void ui_handle(struct app *a, const struct input_event *in)
     if (ev->kind != INPUT_EXPOSE && ev->kind != INPUT_RESIZE) {
         int left = idle_left_ms(a);
         a->last_input_ms = a->ms;
-        if (left >= 0 && left <= IDLE_WARN_MS)
+        if (left >= 0 && left <= IDLE_WARN_MS) {
             a->dirty = true; /* the notice goes away */
+            /* ... when the finger lifts, so that its button can be tapped. */
+            if (ev->kind == INPUT_PRESS)
+                a->idle_notice_held = true;
+        }
     }
     /* Input must meet the picture it refers to. */
     if (a->dirty && (ev->kind == INPUT_PRESS || ev->kind == INPUT_KEY))
@@ -711,7 +772,8 @@ void ui_handle(struct app *a, const struct input_event *in)
         a->quit = true;
         return;
     case INPUT_RESIZE:
-        theme_init(&a->theme, a->plat.width, a->plat.height, a->plat.px_per_mm);
+        theme_init_modes(&a->theme, a->plat.width, a->plat.height, a->plat.px_per_mm,
+                         &a->theme.modes);
         draw_flush(&a->draw);
         text_flush(a->text);
         forget_frame(a);
@@ -787,13 +849,19 @@ void ui_handle(struct app *a, const struct input_event *in)
         return;
     }
     case INPUT_RELEASE: {
+        if (a->idle_notice_held) {
+            a->idle_notice_held = false;
+            a->dirty = true;
+        }
         if (!a->down)
             return;
         a->down = false;
         if (a->dragging) {
             a->dragging = false;
-            /* A finger that stopped before lifting does not fling. */
-            if (a->ms - a->last_ms > 100 || fabsf(a->drag->vel) < FLING_MIN_VEL)
+            /* A finger that stopped before lifting does not fling; with
+             * reduced motion nothing does. */
+            if (a->ms - a->last_ms > 100 || fabsf(a->drag->vel) < FLING_MIN_VEL ||
+                a->theme.modes.reduced_motion)
                 a->drag->vel = 0;
             a->pressed[0] = '\0';
             a->dirty = true;
@@ -833,7 +901,10 @@ int ui_tick(struct app *a)
         if (dt > 100)
             dt = frame;
         sc->y += sc->vel * (float)dt;
-        sc->vel *= expf(-(float)dt / a->theme.fling_decay_ms);
+        if (a->theme.fling_decay_ms > 0)
+            sc->vel *= expf(-(float)dt / a->theme.fling_decay_ms);
+        else
+            sc->vel = 0;
         if (fabsf(sc->vel) < FLING_MIN_VEL)
             sc->vel = 0;
         clamp_scroll(sc);
@@ -857,6 +928,9 @@ int ui_tick(struct app *a)
             ui_go_home(a);
             if (a->content && strcmp(a->lang, a->content->default_lang) != 0)
                 ui_set_lang(a, a->content->default_lang);
+            /* The next visitor starts with the kiosk's own modes. */
+            ui_set_modes(a, &a->default_modes);
+            a->idle_bonus_ms = 0;
             a->show_focus = false;
             if (a->speech_on != a->speech_default) {
                 a->speech_on = a->speech_default;

@@ -82,6 +82,7 @@ struct app_options {
     bool watch;               /* switch to new content while running */
     bool speech;              /* read aloud from the start (F2 toggles) */
     struct speech_opts speech_opts;
+    struct theme_modes modes; /* accessibility modes every visitor starts with */
     struct platform_opts plat;
     /* The [display] schedule (NULL: always on); burn-in shift: -1 the
      * default (on, except headless), 0 off, 1 on. */
@@ -134,7 +135,10 @@ struct app {
     struct staff *staff; /* the staff menu (ui/staff.h); NULL: none */
     uint32_t last_input_ms;
     int idle_ms;
-    int64_t shown_minute; /* the minute the clock on screen shows */
+    int idle_bonus_ms;     /* "More time": extra quiet time for this visitor */
+    bool idle_notice_held; /* the notice stays while the finger that touched it is down */
+    struct theme_modes default_modes; /* what the idle reset returns to */
+    int64_t shown_minute;             /* the minute the clock on screen shows */
     unsigned long frames;
     unsigned long wakeups; /* returns from waiting for events (--stats) */
     struct notify notify;  /* systemd readiness and watchdog */
@@ -167,6 +171,9 @@ void ui_pop(struct app *a);
 void ui_go_home(struct app *a);
 /* Reloads every screen's view model (after a language change). */
 void ui_reload(struct app *a);
+/* Switches the visitor's accessibility modes (theme, sizes, colours); the
+ * idle reset returns to a->default_modes. */
+void ui_set_modes(struct app *a, const struct theme_modes *m);
 
 /* Input, updates and drawing; used by ui_run and by the headless script. */
 void ui_handle(struct app *a, const struct input_event *ev);

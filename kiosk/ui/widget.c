@@ -47,7 +47,9 @@ void widget_button(struct app *a, const char *id, SDL_Rect r, const char *label,
         draw_rrect(d, r, th->radius_small, draw_color(d, bg));
     if (kind == W_SECONDARY || kind == W_SELECTED)
         draw_rring(d, r, th->radius_small, th->rule / 2 + 1,
-                   draw_color(d, kind == W_SELECTED ? COL_PRIMARY : COL_BORDER));
+                   draw_color(d, kind == W_SECONDARY ? COL_BORDER : COL_ACCENT));
+    else if (th->outline) /* high contrast: filled buttons get an edge too */
+        draw_rring(d, r, th->radius_small, th->rule / 2 + 1, draw_color(d, COL_ON_PRIMARY));
 
     int icon_w = icon ? th->icon : 0;
     int gap = icon && label && label[0] ? th->gap_small : 0;
@@ -63,9 +65,10 @@ void widget_button(struct app *a, const char *id, SDL_Rect r, const char *label,
             /* Too long: two lines if they fit, in a smaller size if need be. */
             st.width = avail;
             st.max_lines = 2;
-            if (2 * text_line_height(a->text, st.size) > r.h - th->gap_small)
+            /* Measured, not estimated: Arabic lines are taller. */
+            if (text_layout(a->text, label, &st)->h > r.h - th->gap_small)
                 st.size = th->fs_small;
-            if (2 * text_line_height(a->text, st.size) > r.h - th->gap_small)
+            if (text_layout(a->text, label, &st)->h > r.h - th->gap_small)
                 st.max_lines = 1;
             text_w = text_layout(a->text, label, &st)->w;
         }
@@ -97,14 +100,17 @@ int widget_header(struct app *a, const char *title, const char *kicker)
     int right = th->w - th->margin;
     if (a->depth > 1) {
         const char *back = ui_str(a, S_BACK);
-        int bw = th->compact ? bh : widget_button_width(a, back, "back");
-        widget_button(a, "back", (SDL_Rect){x, by, bw, bh}, th->compact ? NULL : back, "back",
-                      W_HEADER);
-        x += bw + th->gap;
         const char *home = ui_str(a, S_HOME);
-        int hw = th->compact ? bh : widget_button_width(a, home, "home");
-        widget_button(a, "home", (SDL_Rect){right - hw, by, hw, bh}, th->compact ? NULL : home,
-                      "home", W_HEADER);
+        /* Icons only on a small panel, or when labels would leave the title
+         * too little room (large text in portrait). */
+        int labelled = widget_button_width(a, back, "back") + widget_button_width(a, home, "home");
+        bool icons = th->compact || right - x - labelled - 2 * th->gap < th->fs_heading * 10;
+        int bw = icons ? bh : widget_button_width(a, back, "back");
+        widget_button(a, "back", (SDL_Rect){x, by, bw, bh}, icons ? NULL : back, "back", W_HEADER);
+        x += bw + th->gap;
+        int hw = icons ? bh : widget_button_width(a, home, "home");
+        widget_button(a, "home", (SDL_Rect){right - hw, by, hw, bh}, icons ? NULL : home, "home",
+                      W_HEADER);
         right -= hw + th->gap;
         if (th->compact) { /* icons only: speech still names them */
             ui_target_label(a, "back", back);
@@ -191,7 +197,7 @@ int widget_section(struct app *a, int x, int y, int w, const char *title, const 
     int h = draw_text_height(d, title, &st);
     int row = max_i(h, is);
     if (icon)
-        draw_icon(d, icon, (SDL_Rect){x, y + (row - is) / 2, is, is}, draw_color(d, COL_PRIMARY));
+        draw_icon(d, icon, (SDL_Rect){x, y + (row - is) / 2, is, is}, draw_color(d, COL_ACCENT));
     draw_text(d, title, &st, icon ? x + is + th->gap_small : x, y + (row - h) / 2);
     return row;
 }
@@ -226,7 +232,8 @@ int widget_text(struct app *a, const struct i18n_text *t, int x, int y, int w, i
     return used + h;
 }
 
-void widget_notice(struct app *a, const char *msg)
+static void notice(struct app *a, const char *msg, const char *id, const char *label,
+                   const char *icon)
 {
     const struct theme *th = &a->theme;
     struct draw *d = &a->draw;
@@ -235,9 +242,29 @@ void widget_notice(struct app *a, const char *msg)
         w = th->max_line + 2 * th->pad;
     struct text_style st = draw_style(d, th->fs_body, TEXT_BOLD, COL_WARN_FG, w - 2 * th->pad);
     st.align = TEXT_CENTER;
-    int h = draw_text_height(d, msg, &st) + 2 * th->pad;
+    int th_h = draw_text_height(d, msg, &st);
+    /* The button: large (one and a half targets), as wide as it needs. */
+    int bh = id ? max_i(th->button_h, th->target * 3 / 2) : 0;
+    int bw = id ? widget_button_width(a, label, icon) + 2 * th->pad : 0;
+    if (bw > w - 2 * th->pad)
+        bw = w - 2 * th->pad;
+    int h = th_h + 2 * th->pad + (id ? bh + th->gap : 0);
     SDL_Rect r = {(th->w - w) / 2, th->h - h - th->margin, w, h};
     draw_card(d, r, COL_WARN_BG);
     draw_rring(d, r, th->radius, th->rule, draw_color(d, COL_WARN_FG));
     draw_text(d, msg, &st, r.x + th->pad, r.y + th->pad);
+    if (id)
+        widget_button(a, id, (SDL_Rect){r.x + (w - bw) / 2, r.y + th->pad + th_h + th->gap, bw, bh},
+                      label, icon, W_PRIMARY);
+}
+
+void widget_notice(struct app *a, const char *msg)
+{
+    notice(a, msg, NULL, NULL, NULL);
+}
+
+void widget_notice_action(struct app *a, const char *msg, const char *id, const char *label,
+                          const char *icon)
+{
+    notice(a, msg, id, label, icon);
 }

@@ -45,5 +45,8 @@ int widget_badges(struct app *a, int x, int y, int w, const char *const *texts, 
 
 /* A notice across the bottom of the screen (idle countdown, stale content). */
 void widget_notice(struct app *a, const char *msg);
+/* A notice with one large button under its text (registers id). */
+void widget_notice_action(struct app *a, const char *msg, const char *id, const char *label,
+                          const char *icon);
 
 #endif

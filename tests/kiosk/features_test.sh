@@ -179,6 +179,19 @@ CONF
         --now "$now" --idle 0 --screenshot "$out/cli" --script "tap:calendar; wait:10;
         targets" 2>"$out/cli.err"
     grep -q "^calendar: " "$out/cli.err" || fail "--idle 0 did not override idle_seconds"
+    # Accessibility modes every visitor starts with: from the file, the
+    # command line over it, and a bad word named with its line.
+    printf '[kiosk]\naccessibility = large, reach\n' >"$out/a11y.conf"
+    "$aula" --config "$out/a11y.conf" --check-config >"$out/a11y.out"
+    grep -qx "accessibility: large,reach" "$out/a11y.out" || fail "accessibility not read: $(cat "$out/a11y.out")"
+    "$aula" --config "$out/a11y.conf" --a11y contrast --check-config >"$out/a11y.out"
+    grep -qx "accessibility: contrast" "$out/a11y.out" || fail "--a11y did not override the file"
+    printf '[kiosk]\naccessibility = large, tiny\n' >"$out/a11y-bad.conf"
+    if "$aula" --config "$out/a11y-bad.conf" --check-config 2>"$out/a11y.err"; then
+        fail "a bad accessibility value was accepted"
+    fi
+    grep -q "a11y-bad.conf:2: accessibility: 'tiny': expected large, contrast, reach, motion or none" \
+        "$out/a11y.err" || fail "unexpected message: $(cat "$out/a11y.err")"
     ;;
 display)
     # [display]: black outside the hours, normal inside; the first tap

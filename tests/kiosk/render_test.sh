@@ -58,6 +58,28 @@ idle)
     "$check" "$out/idle/warning.png" 1280x800 24
     cmp "$out/idle/home.png" "$out/idle/after.png"
     ;;
+more-time)
+    # No time pressure: the idle notice's large More time button keeps the
+    # visitor where they are for one more idle time; then the reset comes.
+    # The visitor's accessibility modes are reset with it.
+    dir="$out/more-time"
+    "$aula" --headless --snapshot "$snap" --size 1280x800 --now "$now" --idle 30 \
+        --screenshot "$dir" --script "tap:services; a11y:large,contrast; wait:22; shot:notice.png;
+        targets; tap:more_time; wait:40; targets; shot:later.png; wait:25; targets;
+        shot:reset.png" 2>"$dir.targets"
+    "$check" "$dir/notice.png" 1280x800 24
+    for i in 1 2 3; do sed -n ${i}p "$dir.targets" >"$dir.t$i"; done
+    grep -q '^list: .* more_time' "$dir.t1" || { echo "no More time button: $(cat "$dir.t1")"; exit 1; }
+    grep -q '^list: back ' "$dir.t2" || { echo "went home despite More time: $(cat "$dir.t2")"; exit 1; }
+    grep -q 'more_time' "$dir.t2" && { echo "the notice stayed: $(cat "$dir.t2")"; exit 1; }
+    grep -q '^home: .* a11y' "$dir.t3" || { echo "no idle reset after the extra time: $(cat "$dir.t3")"; exit 1; }
+    # The reset also dropped large text and high contrast: the picture is
+    # the plain home screen again (87 s later: the clock says 10.16).
+    "$aula" --headless --snapshot "$snap" --size 1280x800 --now 2026-11-24T10:16 --idle 0 \
+        --screenshot "$dir/plain.png"
+    "$check" "$dir/reset.png" 1280x800 24
+    cmp "$dir/plain.png" "$dir/reset.png" >/dev/null || { echo "modes not reset"; exit 1; }
+    ;;
 problem)
     "$aula" --headless --snapshot "$out/no-such-file.aula" --size 1280x800 \
         --screenshot "$out/problem-missing.png"

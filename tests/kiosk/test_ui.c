@@ -16,22 +16,91 @@
 #include <string.h>
 #include <cmocka.h>
 
+/* Every text/background pair the widgets use meets WCAG 2: 4.5:1 in the
+ * normal table and 7:1 in high contrast (3:1 and 7:1 for non-text such as
+ * icons and the focus ring, which is two-toned: one of its tones must
+ * stand out from each background it is drawn on). */
 static void test_contrast(void **state)
 {
     (void)state;
-    struct theme th;
-    theme_init(&th, 1920, 1080, 2.0f);
     const struct theme_pair *pairs;
     size_t n = theme_text_pairs(&pairs);
     assert_true(n > 10);
-    for (size_t i = 0; i < n; i++) {
-        double c = theme_contrast(th.c[pairs[i].fg], th.c[pairs[i].bg]);
-        double need = pairs[i].fg == COL_FOCUS ? 3.0 : 4.5;
-        if (c < need)
-            fail_msg("%s: contrast %.2f < %.1f", pairs[i].what, c, need);
+    for (int hc = 0; hc < 2; hc++) {
+        struct theme th;
+        struct theme_modes m = {.high_contrast = hc != 0};
+        theme_init_modes(&th, 1920, 1080, 2.0f, &m);
+        SDL_Color table[NCOLORS];
+        theme_palette(hc != 0, table);
+        assert_memory_equal(table, th.c, sizeof(table));
+        for (size_t i = 0; i < n; i++) {
+            double c = theme_contrast(th.c[pairs[i].fg], th.c[pairs[i].bg]);
+            if (pairs[i].ring) {
+                double halo = theme_contrast(th.c[COL_FOCUS_HALO], th.c[pairs[i].bg]);
+                if (halo > c)
+                    c = halo;
+            }
+            double need = theme_pair_need(&pairs[i], hc != 0);
+            if (c < need)
+                fail_msg("%s%s: contrast %.2f < %.1f", hc ? "high contrast: " : "", pairs[i].what,
+                         c, need);
+        }
     }
+    /* The test can fail: the normal teal header band would not do in high
+     * contrast. */
+    struct theme normal;
+    theme_init(&normal, 1920, 1080, 2.0f);
+    const struct theme_pair band = {COL_ON_PRIMARY_2, COL_PRIMARY, "band", false};
+    assert_true(theme_contrast(normal.c[band.fg], normal.c[band.bg]) <
+                theme_pair_need(&band, true));
     SDL_Color black = {0, 0, 0, 255}, white = {255, 255, 255, 255};
     assert_true(theme_contrast(black, white) > 20.9);
+}
+
+/* Large text scales every text size and the targets by 1.5; reach mode
+ * lowers the layout; reduced motion turns inertia off; the mode list
+ * parses and prints back. */
+static void test_modes(void **state)
+{
+    (void)state;
+    static const int sizes[][2] = {{1920, 1080}, {1080, 1920}, {1280, 800}, {800, 480}};
+    for (size_t i = 0; i < 4; i++) {
+        struct theme a, b;
+        struct theme_modes large = {.large_text = true};
+        theme_init(&a, sizes[i][0], sizes[i][1], 2.0f);
+        theme_init_modes(&b, sizes[i][0], sizes[i][1], 2.0f, &large);
+        int fa[] = {a.fs_clock, a.fs_title, a.fs_heading, a.fs_subheading, a.fs_body, a.fs_small};
+        int fb[] = {b.fs_clock, b.fs_title, b.fs_heading, b.fs_subheading, b.fs_body, b.fs_small};
+        for (size_t k = 0; k < 6; k++)
+            assert_true(fb[k] * 2 >= fa[k] * 3 - 2);
+        assert_true(b.target * 2 >= a.target * 3 - 2);
+        assert_true(b.button_h * 2 >= a.button_h * 3 - 2);
+        assert_int_equal(b.top, 0);
+        assert_int_equal(b.h, sizes[i][1]);
+    }
+    struct theme t;
+    struct theme_modes reach = {.reach = true, .reduced_motion = true};
+    theme_init_modes(&t, 1080, 1920, 2.0f, &reach);
+    assert_int_equal(t.top, 768);
+    assert_int_equal(t.h, 1920 - 768);
+    assert_int_equal(t.screen_h, 1920);
+    assert_true(t.fling_decay_ms == 0.0f);
+    theme_init_modes(&t, 800, 480, 2.0f, &reach); /* a small panel is all in reach */
+    assert_int_equal(t.top, 0);
+
+    struct theme_modes m;
+    char err[128], buf[64];
+    assert_true(theme_parse_modes("large, contrast reach,motion", &m, err, sizeof(err)));
+    assert_true(m.large_text && m.high_contrast && m.reach && m.reduced_motion);
+    theme_format_modes(&m, buf, sizeof(buf));
+    assert_string_equal(buf, "large,contrast,reach,motion");
+    assert_true(theme_parse_modes("none", &m, err, sizeof(err)));
+    theme_format_modes(&m, buf, sizeof(buf));
+    assert_string_equal(buf, "none");
+    assert_true(theme_parse_modes("", &m, err, sizeof(err)));
+    assert_false(m.large_text || m.high_contrast || m.reach || m.reduced_motion);
+    assert_false(theme_parse_modes("large,huge", &m, err, sizeof(err)));
+    assert_string_equal(err, "'huge': expected large, contrast, reach, motion or none");
 }
 
 static void test_sizes(void **state)
@@ -157,9 +226,10 @@ static void test_qr_payloads(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_contrast), cmocka_unit_test(test_sizes),
-        cmocka_unit_test(test_strings),  cmocka_unit_test(test_formats),
-        cmocka_unit_test(test_icons),    cmocka_unit_test(test_qr_payloads),
+        cmocka_unit_test(test_contrast),    cmocka_unit_test(test_modes),
+        cmocka_unit_test(test_sizes),       cmocka_unit_test(test_strings),
+        cmocka_unit_test(test_formats),     cmocka_unit_test(test_icons),
+        cmocka_unit_test(test_qr_payloads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
