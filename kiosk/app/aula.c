@@ -5,9 +5,12 @@
  * With --stats it prints counters of the run at exit (for benchmarks). */
 #include "ui/script.h"
 #include "ui/ui.h"
+#include "domain/zone.h"
 #include "base/conf.h"
 #include "base/log.h"
 #include "base/xalloc.h"
+#include "data/stats.h"
+#include "data/statsconf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,6 +109,28 @@ static void print_stats(const struct app *a, double t_main, double t_end)
             (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 +
                 (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0,
             ru.ru_maxrss, ru.ru_nvcsw, a->src.reloads, a->src.refusals);
+}
+
+/* Opens the anonymous counters of [stats]. Off, or a file that cannot be
+ * used: the kiosk runs without counting (one log line). Headless runs
+ * (tests, pictures) count only into a file the configuration names. */
+static struct stats *open_stats(const struct stats_config *sc, bool headless, int64_t now,
+                                const char *tz)
+{
+    if (!sc->enabled || (headless && !sc->file_set))
+        return NULL;
+    char err[1200];
+    struct stats *st = stats_open(sc->file, sc->keep_days, err, sizeof(err));
+    if (!st) {
+        LOG_WARN("%s; counting nothing", err);
+        return NULL;
+    }
+    struct zone_time t;
+    zone_to_local(tz, now, &t);
+    char today[16];
+    snprintf(today, sizeof(today), "%04d-%02d-%02d", t.year, t.month, t.day);
+    stats_prune(st, today);
+    return st;
 }
 
 static char *read_file(const char *path)
@@ -233,6 +258,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "aula: %s\n", err);
         return 2;
     }
+    struct stats_config sc;
+    stats_config_defaults(&sc);
+    if (!stats_config_load(&sc, config_path, false, warn_conf, NULL, err, sizeof(err))) {
+        fprintf(stderr, "aula: %s\n", err);
+        return 2;
+    }
     if (orientation && strcmp(orientation, "landscape") != 0 &&
         strcmp(orientation, "portrait") != 0 && strcmp(orientation, "auto") != 0) {
         fprintf(stderr, "aula: --orientation %s: expected landscape, portrait or auto\n",
@@ -289,6 +320,8 @@ int main(int argc, char **argv)
                o.languages ? o.languages : "(the snapshot's)",
                o.default_lang ? o.default_lang : "(the snapshot's)", o.idle_seconds, orientation,
                o.plat.windowed ? "yes" : "no", cv[K_DPI].set || dpi > 0 ? "set" : "(guessed)");
+        printf("stats: %s\nfeedback: %s\n", sc.enabled ? sc.file : "off",
+               sc.feedback ? "on" : "off");
         return 0;
     }
 
@@ -298,6 +331,9 @@ int main(int argc, char **argv)
         free(a);
         return 1;
     }
+    a->stats =
+        open_stats(&sc, headless, ui_now(a), a->content ? a->content->tz : "Europe/Helsinki");
+    a->feedback = sc.feedback;
     bool is_portrait = a->plat.height > a->plat.width;
     if (strcmp(orientation, "auto") != 0 && is_portrait != want_portrait)
         LOG_WARN("orientation: the display is %s but %s is configured; rotate the display in "
@@ -334,7 +370,9 @@ int main(int argc, char **argv)
     }
     if (stats)
         print_stats(a, t_main, mono_ms());
+    struct stats *st = a->stats; /* screens leaving in ui_free still count */
     ui_free(a);
+    stats_close(st);
     free(a);
     return rc;
 }

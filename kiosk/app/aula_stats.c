@@ -2,18 +2,21 @@
  * fleet dashboards. Wiring only: the counters live in kiosk/data/stats.c. */
 #include "base/civil.h"
 #include "data/stats.h"
+#include "data/statsconf.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-#define DEFAULT_DB "/var/lib/aula/stats.db"
+#define DEFAULT_CONFIG "/etc/aula/aula.conf"
 
 static int usage(FILE *f, int rc)
 {
-    fputs("usage: aula-stats export [--db FILE] [--from DATE] [--to DATE] [--format csv|json]\n"
+    fputs("usage: aula-stats export [--config FILE] [--db FILE] [--from DATE] [--to DATE]\n"
+          "                        [--format csv|json]\n"
           "  Prints the anonymous daily counters (day, kind, key, count) of the days\n"
-          "  from..to (inclusive; default: all). Default file: " DEFAULT_DB "\n",
+          "  from..to (inclusive; default: all). The file is [stats] file of the\n"
+          "  configuration (default " DEFAULT_CONFIG "), else " STATS_DEFAULT_FILE ".\n",
           f);
     return rc;
 }
@@ -26,7 +29,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "aula-stats: unknown command \"%s\"\n", argv[1]);
         return usage(stderr, 2);
     }
-    const char *db = DEFAULT_DB, *from = NULL, *to = NULL;
+    const char *db = NULL, *config = NULL, *from = NULL, *to = NULL;
     enum stats_format fmt = STATS_CSV;
     for (int i = 2; i < argc; i += 2) {
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -37,6 +40,8 @@ int main(int argc, char **argv)
         }
         if (strcmp(argv[i], "--db") == 0) {
             db = v;
+        } else if (strcmp(argv[i], "--config") == 0) {
+            config = v;
         } else if (strcmp(argv[i], "--from") == 0 || strcmp(argv[i], "--to") == 0) {
             if (strlen(v) != 10 || !civil_parse_date(v, &d)) {
                 fprintf(stderr, "aula-stats: %s: \"%s\" is not a date such as 2026-11-23\n",
@@ -58,6 +63,16 @@ int main(int argc, char **argv)
             return usage(stderr, 2);
         }
     }
+    struct stats_config sc;
+    stats_config_defaults(&sc);
+    char err[1200];
+    if (!stats_config_load(&sc, config ? config : DEFAULT_CONFIG, config != NULL, NULL, NULL, err,
+                           sizeof(err))) {
+        fprintf(stderr, "aula-stats: %s\n", err);
+        return 2;
+    }
+    if (!db)
+        db = sc.file;
     if (access(db, R_OK) != 0) {
         fprintf(stderr,
                 "aula-stats: %s: no statistics file (the kiosk has counted nothing "
@@ -65,7 +80,6 @@ int main(int argc, char **argv)
                 db);
         return 1;
     }
-    char err[512];
     struct stats *st = stats_open(db, 0, err, sizeof(err));
     if (!st) {
         fprintf(stderr, "aula-stats: %s\n", err);

@@ -37,6 +37,45 @@ static void leave_top(struct app *a)
     s->st = NULL;
 }
 
+/* ---- anonymous counters ---- */
+
+void ui_count(struct app *a, enum stats_kind kind, const char *key)
+{
+    if (!a->stats || !key || !key[0])
+        return;
+    struct zone_time t;
+    zone_to_local(a->content ? a->content->tz : "Europe/Helsinki", ui_now(a), &t);
+    char day[16];
+    snprintf(day, sizeof(day), "%04d-%02d-%02d", t.year, t.month, t.day);
+    /* Ids that do not look like ids are refused by the store: skip them. */
+    stats_count(a->stats, day, kind, key);
+}
+
+/* A screen opened: its kind, and which category, service or organisation. */
+static void count_screen(struct app *a, const struct screen_ops *ops, const char *arg)
+{
+    ui_count(a, STATS_SCREEN, ops->name);
+    if (!arg)
+        return;
+    if (strncmp(arg, "category:", 9) == 0)
+        ui_count(a, STATS_CATEGORY, arg + 9);
+    else if (ops == &screen_service)
+        ui_count(a, STATS_SERVICE, arg);
+    else if (ops == &screen_org)
+        ui_count(a, STATS_ORGANIZATION, arg);
+}
+
+/* A QR code chosen on a detail screen, by its button id. */
+static void count_qr(struct app *a, const char *id)
+{
+    if (strncmp(id, "qr:", 3) != 0)
+        return;
+    const char *kind = strncmp(id, "qr:contact:", 11) == 0 ? "vcard"
+                       : strcmp(id, "qr:web") == 0         ? "url"
+                                                           : "tel";
+    ui_count(a, STATS_QR, kind);
+}
+
 void ui_push(struct app *a, const struct screen_ops *ops, const char *arg)
 {
     if (a->depth == UI_MAX_DEPTH) { /* a deep trail: drop the oldest above home */
@@ -52,6 +91,7 @@ void ui_push(struct app *a, const struct screen_ops *ops, const char *arg)
     snprintf(s->arg, sizeof(s->arg), "%s", arg ? arg : "");
     s->st = ops->enter(a, arg);
     a->depth++;
+    count_screen(a, ops, arg);
     a->focus[0] = '\0';
     forget_frame(a);
 }
@@ -402,8 +442,10 @@ bool ui_activate(struct app *a, const char *id)
 {
     a->dirty = true;
     struct screen *s = &a->stack[a->depth - 1];
-    if (s->ops->action && s->ops->action(a, s->st, id))
+    if (s->ops->action && s->ops->action(a, s->st, id)) {
+        count_qr(a, id);
         return true;
+    }
     if (strcmp(id, "back") == 0) {
         ui_pop(a);
         return true;
@@ -414,6 +456,7 @@ bool ui_activate(struct app *a, const char *id)
     }
     if (strncmp(id, "lang:", 5) == 0) {
         ui_set_lang(a, id + 5);
+        ui_count(a, STATS_LANGUAGE, id + 5);
         snprintf(a->focus, sizeof(a->focus), "%s", id);
         return true;
     }

@@ -12,6 +12,7 @@
 #include "platform/notify.h"
 #include "platform/platform.h"
 #include "text/text.h"
+#include "data/stats.h"
 #include "ui/draw.h"
 #include "ui/reload.h"
 #include "ui/strings.h"
@@ -26,6 +27,8 @@
 #define UI_MAX_SCROLLS 4
 
 struct app;
+struct printer;
+struct stats;
 
 struct screen_ops {
     const char *name;
@@ -118,12 +121,15 @@ struct app {
 
     bool dirty;
     bool quit;
+    bool feedback; /* offer the families' feedback question ([stats] feedback) */
     uint32_t last_input_ms;
     int idle_ms;
     int64_t shown_minute; /* the minute the clock on screen shows */
     unsigned long frames;
     unsigned long wakeups; /* returns from waiting for events (--stats) */
     struct notify notify;  /* systemd readiness and watchdog */
+    struct printer *printer; /* contact-slip printer, NULL when none */
+    struct stats *stats;     /* anonymous daily counters, NULL when off */
     double first_frame_ms; /* CLOCK_MONOTONIC when the first frame was presented */
 };
 
@@ -157,6 +163,10 @@ bool ui_activate(struct app *a, const char *id);
 bool ui_reveal(struct app *a, const char *id);
 /* The target with id in the last frame, or NULL. */
 const struct ui_target *ui_find_target(const struct app *a, const char *id);
+
+/* Counts one (kind, key) on today's local date in the anonymous counters
+ * (data/stats.h: key is an id, never typed text); nothing when off. */
+void ui_count(struct app *a, enum stats_kind kind, const char *key);
 
 /* For screens while drawing: */
 const char *ui_str(const struct app *a, enum str_id id);

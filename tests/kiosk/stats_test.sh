@@ -1,0 +1,85 @@
+#!/bin/sh
+# Headless tests of the kiosk's anonymous counters ([stats] in aula.conf):
+# a scripted visit counted by local day, kind and id; text typed into the
+# search never reaching the counter file; a counter file that cannot be
+# opened leaving the kiosk running.
+#   stats_test.sh AULA AULA_STATS DEMO_SNAPSHOT OUTDIR CASE
+set -eu
+aula=$1 stats=$2 snap=$3 out=$4 case=$5
+out=$out/$case
+rm -rf "$out"
+mkdir -p "$out"
+
+fail() {
+    echo "FAIL: $*"
+    exit 1
+}
+
+conf() { # db [more lines]: writes $out/aula.conf
+    db=$1
+    shift
+    printf '[stats]\nfile = %s\n' "$db" >"$out/aula.conf"
+    for l in "$@"; do printf '%s\n' "$l" >>"$out/aula.conf"; done
+}
+
+run() { # now script [more options]
+    now=$1 script=$2
+    shift 2
+    "$aula" --config "$out/aula.conf" --headless --snapshot "$snap" --size 1280x800 --now "$now" \
+        --idle 0 --screenshot "$out" --script "$script" "$@"
+}
+
+expect() { # csv line: the export must hold it
+    grep -qx "$1" "$out/export.csv" || { cat "$out/export.csv"; fail "no \"$1\" in the export"; }
+}
+
+case $case in
+count)
+    conf "$out/stats.db"
+    # 01:30 in Helsinki is still the day before in UTC: the local day counts.
+    run 2026-11-24T01:30 "tap:category:neuvola-terveys; tap:service:lastenneuvola;
+        tap:qr:contact:1; tap:qr:service; tap:home; tap:lang:sv; tap:search; type:xyzzyq;
+        tap:back; tap:search; type:neuvola; tap:home; tap:orgs; tap:home; tap:lang:en"
+    # A second visit the same day adds up.
+    run 2026-11-24T15:00 "tap:category:neuvola-terveys; tap:home; tap:search; tap:home"
+    "$stats" export --db "$out/stats.db" >"$out/export.csv"
+    for l in 2026-11-24,category,neuvola-terveys,2 2026-11-24,service,lastenneuvola,1 \
+        2026-11-24,screen,list,3 2026-11-24,screen,service,1 2026-11-24,screen,search,3 \
+        2026-11-24,language,sv,1 2026-11-24,language,en,1 2026-11-24,qr,tel,1 \
+        2026-11-24,qr,vcard,1 2026-11-24,search,empty,1 2026-11-24,search,found,1; do
+        expect "$l"
+    done
+    # A search screen opened without typing is no search.
+    [ "$(grep -c '^[^,]*,search,' "$out/export.csv")" = 2 ] || fail "a search without text was counted"
+    ! grep -q '^2026-11-23' "$out/export.csv" || fail "counted on the UTC day, not the local one"
+    ;;
+private)
+    conf "$out/stats.db"
+    run 2026-11-24T10:15 "tap:search; type:Salainenkoti; wait:1; tap:home; tap:search;
+        type:lastenneuvola; shot:typed.png"
+    ls "$out"/stats.db* >"$out/files.txt"
+    # The scan can see what is in the file (an id that was counted) ...
+    grep -aq "search" "$out/stats.db" || fail "the scan cannot read the counter file"
+    # ... and no typed word is there, in any case, in the file or its journal.
+    for f in "$out"/stats.db*; do
+        if grep -aiq "salainen" "$f" || grep -aiq "lastenneuvola" "$f"; then
+            fail "$f holds text typed into the search"
+        fi
+    done
+    ;;
+broken)
+    # A counter file that cannot be opened: one log line, the kiosk runs on.
+    conf "$out/no/such/dir/stats.db"
+    run 2026-11-24T10:15 "tap:category:neuvola-terveys; shot:list.png" 2>"$out/log.txt"
+    [ -s "$out/list.png" ] || fail "the kiosk did not run without its counter file"
+    [ "$(grep -c 'stats.db' "$out/log.txt")" = 1 ] || { cat "$out/log.txt"; fail "not one log line"; }
+    # Off: no file at all.
+    conf "$out/off.db" "enabled = off"
+    run 2026-11-24T10:15 "tap:category:neuvola-terveys"
+    [ ! -e "$out/off.db" ] || fail "counted although [stats] enabled = off"
+    ;;
+*)
+    fail "unknown case $case"
+    ;;
+esac
+echo "ok: $case"
