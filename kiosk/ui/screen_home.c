@@ -108,6 +108,7 @@ static void draw_header(struct app *a, struct home *h, int height)
     draw_text(d, date, &ds, rx, ry + ch);
 
     int lw = rx - th->margin - th->gap * 2;
+    lw -= feedback_home_buttons(a, rx - th->gap * 2, height) + th->gap * 2;
     struct text_style ns = draw_style(d, th->fs_title, TEXT_BOLD, COL_ON_PRIMARY, lw);
     ns.max_lines = th->compact ? 1 : 2;
     struct text_style ts = draw_style(d, th->fs_body, TEXT_REGULAR, COL_ON_PRIMARY_2, lw);

@@ -8,7 +8,9 @@
  *   calendar  the week, Monday to Sunday
  *   problem   no content or broken content: what is wrong, what to do
  *   lang      the language picker, when the buttons do not fit at home
- *   search    search as you type, with an on-screen keyboard */
+ *   search    search as you type, with an on-screen keyboard
+ *   feedback  the families' feedback question, its faces and thanks
+ *   about     the place, the content's version and sources, privacy */
 #ifndef AULA_UI_SCREENS_H
 #define AULA_UI_SCREENS_H
 
@@ -22,5 +24,15 @@ extern const struct screen_ops screen_calendar;
 extern const struct screen_ops screen_problem;
 extern const struct screen_ops screen_lang;
 extern const struct screen_ops screen_search;
+extern const struct screen_ops screen_feedback;
+extern const struct screen_ops screen_about;
+
+/* screen_feedback: true if the feedback question is on and in the content. */
+bool feedback_offered(struct app *a);
+/* The home header's "about" (and "feedback") buttons, ending at x = right
+ * in a band of height; returns the width they take. */
+int feedback_home_buttons(struct app *a, int right, int height);
+/* During the idle countdown: the feedback button, its bottom at bottom. */
+void feedback_idle_offer(struct app *a, int bottom);
 
 #endif

@@ -93,7 +93,19 @@
     X(S_HIT_ACTIVITY, "search.kind.activity")                                                      \
     X(S_KB_SPACE, "keyboard.space")                                                                \
     X(S_KB_CLEAR, "keyboard.clear")                                                                \
-    X(S_IDLE, "notice.idle")
+    X(S_IDLE, "notice.idle")                                                                       \
+    /* stats and feedback */                                                                       \
+    X(S_FB_BUTTON, "feedback.button")                                                              \
+    X(S_FB_ANON, "feedback.anonymous")                                                             \
+    X(S_FB_SKIP, "feedback.skip")                                                                  \
+    X(S_FB_THANKS, "feedback.thanks")                                                              \
+    X(S_ABOUT, "about.title")                                                                      \
+    X(S_ABOUT_CONTENT, "about.content")                                                            \
+    X(S_ABOUT_SOURCES, "about.sources")                                                            \
+    X(S_ABOUT_LICENCE, "about.licence")                                                            \
+    X(S_ABOUT_PRIVACY_TITLE, "about.privacy.title")                                                \
+    X(S_ABOUT_PRIVACY, "about.privacy")                                                            \
+    X(S_ABOUT_PRIVACY_OFF, "about.privacy.off")
 
 enum str_id {
 #define STR_ENUM(id, key) id,

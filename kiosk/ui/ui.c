@@ -17,6 +17,8 @@
 #define FLING_FRAME_MS 16
 #define FLING_MIN_VEL  0.02f /* px/ms below which a fling stops */
 
+static const struct ui_target *hit(const struct app *a, int x, int y);
+
 /* ---- screen stack ---- */
 
 static void forget_frame(struct app *a)
@@ -359,7 +361,7 @@ static void draw_idle_notice(struct app *a)
     char secs[16];
     snprintf(secs, sizeof(secs), "%d", (left + 999) / 1000);
     str_fill(msg, sizeof(msg), ui_str(a, S_IDLE), secs, NULL);
-    widget_notice(a, msg);
+    feedback_idle_offer(a, widget_notice(a, msg) - a->theme.gap);
 }
 
 void ui_render(struct app *a, bool force)
@@ -462,6 +464,8 @@ bool ui_activate(struct app *a, const char *id)
     }
     const char *arg = NULL;
     const struct screen_ops *ops = screen_for(id, &arg);
+    if (!ops && (strcmp(id, "feedback") == 0 || strcmp(id, "about") == 0))
+        ops = id[0] == 'f' ? &screen_feedback : &screen_about;
     if (ops && a->content) {
         ui_push(a, ops, arg);
         return true;
@@ -610,7 +614,16 @@ void ui_handle(struct app *a, const struct input_event *ev)
 {
     if (ev->kind != INPUT_EXPOSE && ev->kind != INPUT_RESIZE) {
         int left = idle_left_ms(a);
+        /* The feedback offered during the countdown: the tap must meet it
+         * before the countdown (and the offer) goes away. */
+        const struct ui_target *offer = ev->kind == INPUT_PRESS && left >= 0 && left <= IDLE_WARN_MS
+                                            ? hit(a, ev->x, ev->y)
+                                            : NULL;
         a->last_input_ms = a->ms;
+        if (offer && strcmp(offer->id, "feedback") == 0) {
+            ui_activate(a, "feedback");
+            return;
+        }
         if (left >= 0 && left <= IDLE_WARN_MS)
             a->dirty = true; /* the notice goes away */
     }

@@ -220,7 +220,7 @@ int widget_text(struct app *a, const struct i18n_text *t, int x, int y, int w, i
     return used + h;
 }
 
-void widget_notice(struct app *a, const char *msg)
+int widget_notice(struct app *a, const char *msg)
 {
     const struct theme *th = &a->theme;
     struct draw *d = &a->draw;
@@ -234,4 +234,5 @@ void widget_notice(struct app *a, const char *msg)
     draw_card(d, r, COL_WARN_BG);
     draw_rring(d, r, th->radius, th->rule, draw_color(d, COL_WARN_FG));
     draw_text(d, msg, &st, r.x + th->pad, r.y + th->pad);
+    return r.y;
 }

@@ -78,6 +78,52 @@ broken)
     run 2026-11-24T10:15 "tap:category:neuvola-terveys"
     [ ! -e "$out/off.db" ] || fail "counted although [stats] enabled = off"
     ;;
+feedback)
+    conf "$out/stats.db"
+    # An unhappy answer asks what was missing; a topic tapped; thanks; home.
+    run 2026-11-24T10:15 "tap:feedback; shot:ask.png; tap:answer:en; shot:topics.png;
+        tap:topic:arki-tuki; shot:thanks.png; wait:9; shot:after.png; targets" 2>"$out/targets.txt"
+    grep -q "^home: " "$out/targets.txt" || fail "the thanks did not go home"
+    # A happy answer thanks at once (no topics); a skipped topic counts nothing.
+    run 2026-11-24T11:00 "tap:feedback; tap:answer:kylla; tap:home; tap:feedback;
+        tap:answer:osittain; tap:feedback:skip; tap:home"
+    "$stats" export --db "$out/stats.db" >"$out/export.csv"
+    for l in 2026-11-24,feedback,en,1 2026-11-24,feedback,kylla,1 2026-11-24,feedback,osittain,1 \
+        2026-11-24,feedback_topic,arki-tuki,1 2026-11-24,screen,feedback,3; do
+        expect "$l"
+    done
+    [ "$(grep -c ',feedback_topic,' "$out/export.csv")" = 1 ] || fail "a skipped topic counted"
+    ;;
+feedback-off)
+    # [stats] feedback = off: no button at home, none during the countdown.
+    conf "$out/stats.db" "feedback = off"
+    run 2026-11-24T10:15 "targets; tap:category:arki-tuki; wait:85; targets" --idle 90 \
+        2>"$out/targets.txt"
+    grep -q "^home: .*about" "$out/targets.txt" || fail "no about button at home"
+    ! grep -q "feedback" "$out/targets.txt" || fail "feedback offered although switched off"
+    ;;
+idle-offer)
+    # During the idle countdown the feedback question is offered; a tap on
+    # it opens the question (and stops the countdown).
+    conf "$out/stats.db"
+    run 2026-11-24T10:15 "tap:category:arki-tuki; wait:85; shot:countdown.png; tap:feedback;
+        wait:20; targets" --idle 90 2>"$out/targets.txt"
+    grep -q "^feedback: .*answer:kylla" "$out/targets.txt" ||
+        { cat "$out/targets.txt"; fail "the offer did not open the question"; }
+    ;;
+about)
+    # The about screen: what is counted, in the visitor's language; with
+    # the counters off it says that nothing is counted.
+    conf "$out/stats.db"
+    run 2026-11-24T10:15 "tap:about; shot:about.png; tap:home; tap:lang:ar; tap:about;
+        shot:about-ar.png"
+    conf "$out/off.db" "enabled = off"
+    run 2026-11-24T10:15 "tap:about; shot:about-off.png"
+    for f in about about-ar about-off; do [ -s "$out/$f.png" ] || fail "no $f.png"; done
+    ! cmp -s "$out/about.png" "$out/about-off.png" || fail "the privacy note ignores [stats]"
+    "$stats" export --db "$out/stats.db" >"$out/export.csv"
+    expect 2026-11-24,screen,about,2
+    ;;
 *)
     fail "unknown case $case"
     ;;
