@@ -55,6 +55,18 @@ enum stats_format { STATS_CSV, STATS_JSON };
 bool stats_export(struct stats *st, const char *from, const char *to, enum stats_format fmt,
                   FILE *out);
 
+/* One key's sum over some days. */
+struct stats_row {
+    char key[65];
+    int64_t n;
+};
+/* The keys of kind with the largest sums over days in [from, to] (NULL =
+ * open), largest first (ties by key), at most max; returns how many. */
+size_t stats_top(struct stats *st, enum stats_kind kind, const char *from, const char *to,
+                 struct stats_row *out, size_t max);
+/* Sum of n for kind over days in [from, to] (NULL = open); -1 on error. */
+int64_t stats_sum(struct stats *st, enum stats_kind kind, const char *from, const char *to);
+
 /* Sum of n for kind (and key, if not NULL) over all days; -1 on error. */
 int64_t stats_total(struct stats *st, enum stats_kind kind, const char *key);
 

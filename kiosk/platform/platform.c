@@ -154,6 +154,17 @@ void platform_present(struct platform *p)
     SDL_RenderPresent(p->ren);
 }
 
+bool platform_save_png(SDL_Surface *s, const char *path, char *err, size_t cap)
+{
+    /* An opaque copy: the picture has no meaningful alpha channel. */
+    SDL_Surface *rgb = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGB24, 0);
+    bool ok = rgb && IMG_SavePNG(rgb, path) == 0;
+    if (!ok)
+        snprintf(err, cap, "%s: cannot write PNG: %s", path, SDL_GetError());
+    SDL_FreeSurface(rgb);
+    return ok;
+}
+
 bool platform_screenshot(struct platform *p, const char *path, char *err, size_t cap)
 {
     SDL_Surface *s = p->surface;
@@ -168,12 +179,7 @@ bool platform_screenshot(struct platform *p, const char *path, char *err, size_t
         }
         s = tmp;
     }
-    /* An opaque copy: the picture has no meaningful alpha channel. */
-    SDL_Surface *rgb = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_RGB24, 0);
-    bool ok = rgb && IMG_SavePNG(rgb, path) == 0;
-    if (!ok)
-        snprintf(err, cap, "%s: cannot write PNG: %s", path, SDL_GetError());
-    SDL_FreeSurface(rgb);
+    bool ok = platform_save_png(s, path, err, cap);
     SDL_FreeSurface(tmp);
     return ok;
 }

@@ -105,7 +105,14 @@
     X(S_ABOUT_LICENCE, "about.licence")                                                            \
     X(S_ABOUT_PRIVACY_TITLE, "about.privacy.title")                                                \
     X(S_ABOUT_PRIVACY, "about.privacy")                                                            \
-    X(S_ABOUT_PRIVACY_OFF, "about.privacy.off")
+    X(S_ABOUT_PRIVACY_OFF, "about.privacy.off")                                                    \
+    X(S_SUM_TITLE, "summary.title")                                                                \
+    X(S_SUM_TOTALS, "summary.totals")                                                              \
+    X(S_SUM_CATEGORIES, "summary.categories")                                                      \
+    X(S_SUM_LANGUAGES, "summary.languages")                                                        \
+    X(S_SUM_FEEDBACK, "summary.feedback")                                                          \
+    X(S_SUM_TOPICS, "summary.topics")                                                              \
+    X(S_SUM_EMPTY, "summary.empty")
 
 enum str_id {
 #define STR_ENUM(id, key) id,

@@ -3,9 +3,11 @@
 # a scripted visit counted by local day, kind and id; text typed into the
 # search never reaching the counter file; a counter file that cannot be
 # opened leaving the kiosk running.
-#   stats_test.sh AULA AULA_STATS DEMO_SNAPSHOT OUTDIR CASE
+#   stats_test.sh AULA AULA_STATS DEMO_SNAPSHOT OUTDIR CASE [PNG_CHECK GOLDEN_CMP]
+# AULA_UPDATE_GOLDEN=1 rewrites the summary's reference picture.
 set -eu
-aula=$1 stats=$2 snap=$3 out=$4 case=$5
+aula=$1 stats=$2 snap=$3 out=$4 case=$5 check=${6:-} cmp=${7:-}
+here=$(cd "$(dirname "$0")" && pwd)
 out=$out/$case
 rm -rf "$out"
 mkdir -p "$out"
@@ -123,6 +125,34 @@ about)
     ! cmp -s "$out/about.png" "$out/about-off.png" || fail "the privacy note ignores [stats]"
     "$stats" export --db "$out/stats.db" >"$out/export.csv"
     expect 2026-11-24,screen,about,2
+    ;;
+summary)
+    # The weekly picture: a week of visits drawn, the week after left out.
+    conf "$out/stats.db"
+    run 2026-11-24T10:15 "tap:category:neuvola-terveys; tap:home; tap:category:neuvola-terveys;
+        tap:home; tap:category:arki-tuki; tap:home; tap:lang:ar; tap:lang:fi; tap:feedback;
+        tap:answer:en; tap:topic:varhaiskasvatus; tap:home; tap:feedback; tap:answer:kylla"
+    run 2026-11-29T20:00 "tap:lang:uk; tap:category:vertaistuki; tap:home; tap:search; type:x;
+        tap:home"
+    run 2026-11-30T09:00 "tap:category:kriisiapu; tap:home; tap:feedback; tap:answer:osittain"
+    "$stats" summary --week 2026-W48 -o "$out/summary.png" --db "$out/stats.db" \
+        --snapshot "$snap" --config "$out/aula.conf"
+    "$check" "$out/summary.png" 1600x900 24
+    ref=$here/summary-2026-W48.png
+    if [ "${AULA_UPDATE_GOLDEN:-}" = 1 ]; then
+        cp "$out/summary.png" "$ref"
+    fi
+    "$cmp" "$ref" "$out/summary.png" "$out/summary-diff.png" || fail "the summary differs from $ref"
+    # Another size; a week that does not exist; no snapshot: ids instead of names.
+    "$stats" summary --week 2026-W48 -o "$out/small.png" --db "$out/stats.db" --size 800x600 \
+        --snapshot /nonexistent --config "$out/aula.conf" 2>"$out/err.txt"
+    "$check" "$out/small.png" 800x600 24
+    grep -q "showing ids" "$out/err.txt" || fail "a missing snapshot was not reported"
+    if "$stats" summary --week 2021-W53 -o "$out/x.png" --db "$out/stats.db" 2>"$out/err.txt"; then
+        fail "2021-W53 accepted"
+    fi
+    grep -q '"2021-W53" is not an ISO week' "$out/err.txt" || fail "no message for 2021-W53"
+    [ ! -e "$out/x.png" ] || fail "a picture for a week that does not exist"
     ;;
 *)
     fail "unknown case $case"
