@@ -21,9 +21,10 @@
 static int usage(FILE *f, int rc)
 {
     fputs("usage: aula-stats export [--config FILE] [--db FILE] [--from DATE] [--to DATE]\n"
-          "                        [--format csv|json]\n"
+          "                        [--format csv|json] [--file-name]\n"
           "  Prints the anonymous daily counters (day, kind, key, count) of the days\n"
-          "  from..to (inclusive; default: all).\n"
+          "  from..to (inclusive; default: all). --file-name prints instead the name\n"
+          "  the export goes by on a USB stick: stats-SITE-FROM-TO.csv.\n"
           "       aula-stats summary --week YYYY-Www -o FILE.png [--config FILE] [--db FILE]\n"
           "                        [--snapshot FILE] [--lang CODE] [--size WxH]\n"
           "  Draws the week's most opened categories, languages and feedback answers\n"
@@ -37,6 +38,7 @@ static int usage(FILE *f, int rc)
 struct args {
     const char *db, *config, *from, *to, *week, *out, *snapshot, *lang, *size;
     enum stats_format fmt;
+    bool file_name;
 };
 
 static bool parse_args(int argc, char **argv, struct args *a)
@@ -44,6 +46,11 @@ static bool parse_args(int argc, char **argv, struct args *a)
     for (int i = 2; i < argc; i += 2) {
         const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         struct civil_date d;
+        if (strcmp(o, "--file-name") == 0) {
+            a->file_name = true;
+            i--;
+            continue;
+        }
         if (!v) {
             fprintf(stderr, "aula-stats: %s needs a value\n", o);
             return false;
@@ -83,7 +90,7 @@ static bool parse_args(int argc, char **argv, struct args *a)
     return true;
 }
 
-static struct stats *open_counters(const struct args *a)
+static struct stats *open_counters(const struct args *a, struct stats_config *out)
 {
     struct stats_config sc;
     stats_config_defaults(&sc);
@@ -104,14 +111,30 @@ static struct stats *open_counters(const struct args *a)
     struct stats *st = stats_open(db, 0, err, sizeof(err));
     if (!st)
         fprintf(stderr, "aula-stats: %s\n", err);
+    if (out)
+        *out = sc;
     return st;
 }
 
 static int cmd_export(const struct args *a)
 {
-    struct stats *st = open_counters(a);
+    struct stats_config sc;
+    struct stats *st = open_counters(a, &sc);
     if (!st)
         return 1;
+    if (a->file_name) {
+        char first[11], last[11];
+        if (!stats_range(st, first, last)) {
+            fprintf(stderr, "aula-stats: nothing counted yet\n");
+            stats_close(st);
+            return 1;
+        }
+        printf("stats-%s-%s-%s.%s\n", sc.site_id[0] ? sc.site_id : "site",
+               a->from ? a->from : first, a->to ? a->to : last,
+               a->fmt == STATS_CSV ? "csv" : "json");
+        stats_close(st);
+        return 0;
+    }
     bool ok = stats_export(st, a->from, a->to, a->fmt, stdout);
     stats_close(st);
     if (!ok) {
@@ -150,7 +173,7 @@ static int cmd_summary(const struct args *a)
         }
     }
     const char *lang = a->lang ? a->lang : c ? c->default_lang : "fi";
-    struct stats *st = open_counters(a);
+    struct stats *st = open_counters(a, NULL);
     if (!st) {
         content_close(c);
         return 1;

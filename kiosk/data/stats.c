@@ -235,3 +235,18 @@ int64_t stats_sum(struct stats *st, enum stats_kind kind, const char *from, cons
     sqlite3_finalize(s);
     return v;
 }
+
+bool stats_range(struct stats *st, char from[11], char to[11])
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "SELECT min(day), max(day) FROM counter", -1, &s, NULL) !=
+        SQLITE_OK)
+        return false;
+    bool ok = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL;
+    if (ok) {
+        snprintf(from, 11, "%s", (const char *)sqlite3_column_text(s, 0));
+        snprintf(to, 11, "%s", (const char *)sqlite3_column_text(s, 1));
+    }
+    sqlite3_finalize(s);
+    return ok;
+}

@@ -67,6 +67,9 @@ size_t stats_top(struct stats *st, enum stats_kind kind, const char *from, const
 /* Sum of n for kind over days in [from, to] (NULL = open); -1 on error. */
 int64_t stats_sum(struct stats *st, enum stats_kind kind, const char *from, const char *to);
 
+/* The first and last day with counts; false when there are none. */
+bool stats_range(struct stats *st, char from[11], char to[11]);
+
 /* Sum of n for kind (and key, if not NULL) over all days; -1 on error. */
 int64_t stats_total(struct stats *st, enum stats_kind kind, const char *key);
 
