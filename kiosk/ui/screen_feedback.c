@@ -119,19 +119,16 @@ static void draw_ask(struct app *a, struct feedback *f, int top)
     const struct theme *th = &a->theme;
     struct draw *d = &a->draw;
     int w = th->w - 2 * th->margin;
-    int y = top + th->pad * 2;
-    struct text_style qs = draw_style(d, th->fs_title, TEXT_BOLD, COL_TEXT, w);
-    qs.align = TEXT_CENTER;
-    draw_text(d, f->q.text.s, &qs, th->margin, y);
-    y += draw_text_height(d, f->q.text.s, &qs) + th->pad * 2;
-
     int n = (int)f->q.nanswers;
     if (n == 0)
         return;
+    struct text_style qs = draw_style(d, th->fs_title, TEXT_BOLD, COL_TEXT, w);
+    qs.align = TEXT_CENTER;
+    int qh = draw_text_height(d, f->q.text.s, &qs) + th->pad * 2;
     struct text_style ns = draw_style(d, th->fs_small, TEXT_REGULAR, COL_TEXT_MUTED, w);
     ns.align = TEXT_CENTER;
     int note_h = draw_text_height(d, ui_str(a, S_FB_ANON), &ns);
-    int avail_h = th->h - y - note_h - th->pad * 3;
+    int avail_h = th->h - top - th->pad * 2 - qh - note_h - th->pad * 3;
     int bw = (w - (n - 1) * th->gap) / n;
     int label_h = text_line_height(a->text, th->fs_subheading) * 2;
     int face = bw - 2 * th->pad;
@@ -145,6 +142,11 @@ static void draw_ask(struct app *a, struct feedback *f, int top)
     if (bw > face * 2)
         bw = face * 2;
     int x0 = (th->w - (n * bw + (n - 1) * th->gap)) / 2;
+    /* The question, the faces and the note, a little above the middle. */
+    int spare = avail_h - bh;
+    int y = top + th->pad * 2 + (spare > 0 ? spare / 3 : 0);
+    draw_text(d, f->q.text.s, &qs, th->margin, y);
+    y += qh;
     for (int i = 0; i < n; i++) {
         const struct voice_answer *an = &f->q.answers[i];
         SDL_Rect r = {x0 + i * (bw + th->gap), y, bw, bh};
