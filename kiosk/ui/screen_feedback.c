@@ -56,6 +56,7 @@ static void thank(struct app *a, struct feedback *f)
 {
     f->step = FB_THANKS;
     f->thanks_ms = a->ms;
+    a->wake_ms = a->ms + THANKS_MS; /* (0 only if the clock wraps there) */
     a->focus[0] = '\0';
 }
 

@@ -784,8 +784,15 @@ int ui_tick(struct app *a)
         }
     }
     struct screen *s = &a->stack[a->depth - 1];
+    if (a->wake_ms && (int32_t)(a->wake_ms - a->ms) <= 0)
+        a->wake_ms = 0;
     if (s->ops->update && s->ops->update(a, s->st))
         a->dirty = true;
+    if (a->wake_ms) { /* a screen's timer */
+        int w = (int)(int32_t)(a->wake_ms - a->ms);
+        if (next < 0 || w < next)
+            next = w;
+    }
     return next;
 }
 

@@ -122,6 +122,7 @@ struct app {
     bool dirty;
     bool quit;
     bool feedback; /* offer the families' feedback question ([stats] feedback) */
+    uint32_t wake_ms; /* a screen's timer: wake up (update) at this a->ms; 0 none */
     uint32_t last_input_ms;
     int idle_ms;
     int64_t shown_minute; /* the minute the clock on screen shows */
