@@ -8,9 +8,12 @@
 #include "ui/staff.h"
 #include "ui/ui.h"
 #include "domain/schedule.h"
+#include "domain/zone.h"
 #include "base/conf.h"
 #include "base/log.h"
 #include "base/xalloc.h"
+#include "data/stats.h"
+#include "data/statsconf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,6 +133,28 @@ static void print_stats(const struct app *a, double t_main, double t_end)
             (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 +
                 (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0,
             ru.ru_maxrss, ru.ru_nvcsw, a->src.reloads, a->src.refusals);
+}
+
+/* Opens the anonymous counters of [stats]. Off, or a file that cannot be
+ * used: the kiosk runs without counting (one log line). Headless runs
+ * (tests, pictures) count only into a file the configuration names. */
+static struct stats *open_stats(const struct stats_config *sc, bool headless, int64_t now,
+                                const char *tz)
+{
+    if (!sc->enabled || (headless && !sc->file_set))
+        return NULL;
+    char err[1200];
+    struct stats *st = stats_open(sc->file, sc->keep_days, err, sizeof(err));
+    if (!st) {
+        LOG_WARN("%s; counting nothing", err);
+        return NULL;
+    }
+    struct zone_time t;
+    zone_to_local(tz, now, &t);
+    char today[16];
+    snprintf(today, sizeof(today), "%04d-%02d-%02d", t.year, t.month, t.day);
+    stats_prune(st, today);
+    return st;
 }
 
 static char *read_file(const char *path)
@@ -348,6 +373,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "aula: %s\n", err);
         return 2;
     }
+    struct stats_config sc;
+    stats_config_defaults(&sc);
+    if (!stats_config_load(&sc, config_path, false, warn_conf, NULL, err, sizeof(err))) {
+        fprintf(stderr, "aula: %s\n", err);
+        return 2;
+    }
     if (orientation && strcmp(orientation, "landscape") != 0 &&
         strcmp(orientation, "portrait") != 0 && strcmp(orientation, "auto") != 0) {
         fprintf(stderr, "aula: --orientation %s: expected landscape, portrait or auto\n",
@@ -482,6 +513,8 @@ int main(int argc, char **argv)
                shift >= 0      ? (shift ? "yes" : "no")
                : display.shift ? "yes"
                                : "no");
+        printf("stats: %s\nfeedback: %s\n", sc.enabled ? sc.file : "off",
+               sc.feedback ? "on" : "off");
         return 0;
     }
 
@@ -493,6 +526,9 @@ int main(int argc, char **argv)
     }
     a->staff = staff_new(pin_hash, cv[K_DATA_DIR].set ? cv[K_DATA_DIR].text : DEFAULT_DATA_DIR);
     a->staff->started = ui_now(a);
+    a->stats =
+        open_stats(&sc, headless, ui_now(a), a->content ? a->content->tz : "Europe/Helsinki");
+    a->feedback = sc.feedback;
     bool is_portrait = a->plat.height > a->plat.width;
     if (strcmp(orientation, "auto") != 0 && is_portrait != want_portrait)
         LOG_WARN("orientation: the display is %s but %s is configured; rotate the display in "
@@ -553,7 +589,9 @@ int main(int argc, char **argv)
     struct staff *staff = a->staff;
     if (staff->restart)
         rc = STAFF_EXIT_RESTART; /* systemd starts the kiosk again */
+    struct stats *st = a->stats; /* screens leaving in ui_free still count */
     ui_free(a);
+    stats_close(st);
     staff_free(staff);
     free(a);
     return rc;

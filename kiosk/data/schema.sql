@@ -292,6 +292,23 @@ CREATE TABLE ui_string (
     PRIMARY KEY (lang, msgid)
 ) WITHOUT ROWID;
 
+-- The families' feedback question (content/FORMAT.md, feedback.csv): one
+-- question, 3 to 5 answers each drawn as a face (1 very unhappy .. 5 very
+-- happy), and optionally a topics row whose text heads the "I could not
+-- find..." category tiles. Snapshots without rows ask nothing.
+CREATE TABLE feedback (
+    id         TEXT PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('question', 'answer', 'topics')),
+    face       INTEGER CHECK (face BETWEEN 1 AND 5),
+    sort_order INTEGER NOT NULL
+);
+CREATE TABLE feedback_i18n (
+    id   TEXT NOT NULL REFERENCES feedback(id),
+    lang TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (id, lang)
+) WITHOUT ROWID;
+
 -- Small images (organisation logos). Size-capped by aula-pack.
 CREATE TABLE asset (
     id     TEXT PRIMARY KEY,

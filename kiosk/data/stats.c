@@ -213,3 +213,59 @@ bool stats_day_totals(struct stats *st, const char *day, int64_t out[STATS_KIND_
     sqlite3_finalize(s);
     return rc == SQLITE_DONE;
 }
+
+size_t stats_top(struct stats *st, enum stats_kind kind, const char *from, const char *to,
+                 struct stats_row *out, size_t max)
+{
+    sqlite3_stmt *s;
+    if (kind >= STATS_KIND_COUNT ||
+        sqlite3_prepare_v2(st->db,
+                           "SELECT key, sum(n) AS t FROM counter WHERE kind = ?1 AND day >= ?2 "
+                           "AND day <= ?3 GROUP BY key ORDER BY t DESC, key LIMIT ?4",
+                           -1, &s, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(s, 1, kind_names[kind], -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, from ? from : "0000-00-00", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, to ? to : "9999-99-99", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 4, (sqlite3_int64)max);
+    size_t n = 0;
+    while (n < max && sqlite3_step(s) == SQLITE_ROW) {
+        snprintf(out[n].key, sizeof(out[n].key), "%s", (const char *)sqlite3_column_text(s, 0));
+        out[n].n = sqlite3_column_int64(s, 1);
+        n++;
+    }
+    sqlite3_finalize(s);
+    return n;
+}
+
+int64_t stats_sum(struct stats *st, enum stats_kind kind, const char *from, const char *to)
+{
+    sqlite3_stmt *s;
+    if (kind >= STATS_KIND_COUNT ||
+        sqlite3_prepare_v2(st->db,
+                           "SELECT coalesce(sum(n), 0) FROM counter WHERE kind = ?1 AND "
+                           "day >= ?2 AND day <= ?3",
+                           -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_text(s, 1, kind_names[kind], -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, from ? from : "0000-00-00", -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, to ? to : "9999-99-99", -1, SQLITE_STATIC);
+    int64_t v = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_finalize(s);
+    return v;
+}
+
+bool stats_range(struct stats *st, char from[11], char to[11])
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "SELECT min(day), max(day) FROM counter", -1, &s, NULL) !=
+        SQLITE_OK)
+        return false;
+    bool ok = sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL;
+    if (ok) {
+        snprintf(from, 11, "%s", (const char *)sqlite3_column_text(s, 0));
+        snprintf(to, 11, "%s", (const char *)sqlite3_column_text(s, 1));
+    }
+    sqlite3_finalize(s);
+    return ok;
+}

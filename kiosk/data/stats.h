@@ -20,7 +20,7 @@ enum stats_kind {
     STATS_SERVICE,        /* a service's detail opened [service id] */
     STATS_ORGANIZATION,   /* an organisation's detail opened [organisation id] */
     STATS_LANGUAGE,       /* a language chosen [language code] */
-    STATS_ACCESSIBILITY,  /* an accessibility mode switched on [large_text, contrast, reach] */
+    STATS_ACCESSIBILITY,  /* an accessibility mode switched on [large, contrast, reach, motion, speech] */
     STATS_PRINT,          /* a slip printed [service, organization, contact] */
     STATS_QR,             /* a QR code shown [tel, url, vcard] */
     STATS_SEARCH,         /* a search run [found, empty] - never the text */
@@ -54,6 +54,21 @@ enum stats_format { STATS_CSV, STATS_JSON };
 /* Writes counts of days in [from, to] (inclusive; NULL = open). */
 bool stats_export(struct stats *st, const char *from, const char *to, enum stats_format fmt,
                   FILE *out);
+
+/* One key's sum over some days. */
+struct stats_row {
+    char key[65];
+    int64_t n;
+};
+/* The keys of kind with the largest sums over days in [from, to] (NULL =
+ * open), largest first (ties by key), at most max; returns how many. */
+size_t stats_top(struct stats *st, enum stats_kind kind, const char *from, const char *to,
+                 struct stats_row *out, size_t max);
+/* Sum of n for kind over days in [from, to] (NULL = open); -1 on error. */
+int64_t stats_sum(struct stats *st, enum stats_kind kind, const char *from, const char *to);
+
+/* The first and last day with counts; false when there are none. */
+bool stats_range(struct stats *st, char from[11], char to[11]);
 
 /* Sum of n for kind (and key, if not NULL) over all days; -1 on error. */
 int64_t stats_total(struct stats *st, enum stats_kind kind, const char *key);

@@ -231,6 +231,15 @@ static const struct colspec source_cols[] = {
     {NULL, 0, 0, NULL, 0, 0},
 };
 
+/* The families' feedback question: one question row, 3 to 5 answer rows
+ * (each a face from 1, very unhappy, to 5, very happy) and optionally one
+ * topics row (the heading of the "I could not find..." category tiles). */
+static const struct colspec feedback_cols[] = {
+    {"id", T_ID, true, NULL, 0, 0},      {"kind", T_ENUM, true, "question answer topics", 0, 0},
+    {"face", T_INT, false, NULL, 1, 5},  {"sort", T_INT, false, NULL, -100000, 100000},
+    {"text@", T_I18N, true, NULL, 0, 0}, {NULL, 0, 0, NULL, 0, 0},
+};
+
 static const struct filespec files[CF_COUNT] = {
     [CF_SITE] = {"site.csv", true, site_cols},
     [CF_LANGUAGES] = {"languages.csv", false, language_cols},
@@ -246,6 +255,7 @@ static const struct filespec files[CF_COUNT] = {
     [CF_CALENDARS] = {"calendars.csv", false, calendar_cols},
     [CF_UI_STRINGS] = {"ui_strings.csv", false, ui_string_cols},
     [CF_SOURCES] = {"sources.csv", false, source_cols},
+    [CF_FEEDBACK] = {"feedback.csv", false, feedback_cols},
 };
 
 const char *content_file_name(enum content_file f)
@@ -725,6 +735,34 @@ static void check_categories(struct content *c, struct diag_list *d)
     }
 }
 
+static void check_feedback(struct content *c, struct diag_list *d)
+{
+    const struct csv_table *t = &c->t[CF_FEEDBACK];
+    if (!c->present[CF_FEEDBACK])
+        return;
+    size_t nq = 0, na = 0, nt = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const char *kind = content_cell(c, CF_FEEDBACK, r, "kind");
+        int line = row_line(c, CF_FEEDBACK, r);
+        if (strcmp(kind, "question") == 0 && ++nq > 1)
+            diag_add(d, DIAG_ERROR, "feedback.csv", line, "kind",
+                     "a second question; the screen asks one short question");
+        if (strcmp(kind, "topics") == 0 && ++nt > 1)
+            diag_add(d, DIAG_ERROR, "feedback.csv", line, "kind", "a second topics row");
+        if (strcmp(kind, "answer") == 0) {
+            na++;
+            if (!content_cell(c, CF_FEEDBACK, r, "face")[0])
+                diag_add(d, DIAG_ERROR, "feedback.csv", line, "face",
+                         "an answer needs its face: 1 (very unhappy) to 5 (very happy)");
+        }
+    }
+    if (nq == 0 && t->nrows)
+        diag_add(d, DIAG_ERROR, "feedback.csv", 0, "kind", "no question row (kind question)");
+    if (nq && (na < 3 || na > 5))
+        diag_add(d, DIAG_ERROR, "feedback.csv", 0, "kind",
+                 "the question needs 3 to 5 answers (rows of kind answer); there are %zu", na);
+}
+
 static void check_hours(struct content *c, struct diag_list *d)
 {
     for (size_t r = 0; r < c->t[CF_HOURS].nrows; r++) {
@@ -1143,7 +1181,7 @@ bool content_load(const char *dir, const struct pack_options *opt, struct conten
 
     static const enum content_file with_ids[] = {CF_CATEGORIES, CF_ORGANIZATIONS, CF_LOCATIONS,
                                                  CF_SERVICES,   CF_CONTACTS,      CF_ACTIVITIES,
-                                                 CF_SOURCES};
+                                                 CF_SOURCES,    CF_FEEDBACK};
     for (size_t i = 0; i < sizeof(with_ids) / sizeof(*with_ids); i++)
         collect_ids(c, with_ids[i], "id", d);
     for (int f = 0; f < CF_COUNT; f++) {
@@ -1154,6 +1192,7 @@ bool content_load(const char *dir, const struct pack_options *opt, struct conten
     }
     check_categories(c, d);
     check_hours(c, d);
+    check_feedback(c, d);
     check_logos(c, d);
     if (c->present[CF_SITE] && c->t[CF_SITE].nrows)
         load_csv_activities(c, d);

@@ -30,6 +30,7 @@ enum content_file {
     CF_CALENDARS,
     CF_UI_STRINGS,
     CF_SOURCES,
+    CF_FEEDBACK,
     CF_COUNT
 };
 

@@ -281,6 +281,27 @@ static void write_site(struct writer *w)
     db_finalize(st);
 }
 
+static void write_feedback(struct writer *w)
+{
+    const struct content *c = w->c;
+    struct db_stmt *st =
+        prep(w, "INSERT INTO feedback(id, kind, face, sort_order) VALUES (?1, ?2, ?3, ?4)");
+    struct db_stmt *tr = prep(w, "INSERT INTO feedback_i18n(id, lang, text) VALUES (?1, ?2, ?3)");
+    static const char *const f[] = {"text"};
+    for (size_t r = 0; st && tr && r < c->t[CF_FEEDBACK].nrows; r++) {
+        const char *id = cell(c, CF_FEEDBACK, r, "id");
+        db_bind_text(st, 1, id);
+        db_bind_text(st, 2, cell(c, CF_FEEDBACK, r, "kind"));
+        bind_opt_int(st, 3, cell(c, CF_FEEDBACK, r, "face"));
+        const char *sort = cell(c, CF_FEEDBACK, r, "sort");
+        db_bind_int(st, 4, *sort ? strtol(sort, NULL, 10) : (long)r);
+        run(w, st, "feedback");
+        put_i18n(w, tr, CF_FEEDBACK, r, id, 0, f, 1);
+    }
+    db_finalize(st);
+    db_finalize(tr);
+}
+
 static void write_taxonomy(struct writer *w)
 {
     const struct content *c = w->c;
@@ -764,6 +785,8 @@ bool writer_write(const struct content *c, const char *out_path, char *err, size
         write_site(&w);
     if (w.ok)
         write_taxonomy(&w);
+    if (w.ok)
+        write_feedback(&w);
     if (w.ok)
         write_organizations(&w);
     if (w.ok)

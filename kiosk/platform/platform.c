@@ -189,6 +189,21 @@ static bool write_png(SDL_Surface *s, const char *path, char *err, size_t cap)
     return ok;
 }
 
+bool platform_save_png(SDL_Surface *s, const char *path, char *err, size_t cap)
+{
+    if (s->format->format == SDL_PIXELFORMAT_ARGB8888 ||
+        s->format->format == SDL_PIXELFORMAT_RGB888)
+        return write_png(s, path, err, cap);
+    SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+    if (!c) {
+        snprintf(err, cap, "%s: cannot convert the picture: %s", path, SDL_GetError());
+        return false;
+    }
+    bool ok = write_png(c, path, err, cap);
+    SDL_FreeSurface(c);
+    return ok;
+}
+
 bool platform_screenshot(struct platform *p, const char *path, char *err, size_t cap)
 {
     SDL_Surface *s = p->surface;
@@ -203,7 +218,7 @@ bool platform_screenshot(struct platform *p, const char *path, char *err, size_t
         }
         s = tmp;
     }
-    bool ok = write_png(s, path, err, cap);
+    bool ok = platform_save_png(s, path, err, cap);
     SDL_FreeSurface(tmp);
     return ok;
 }

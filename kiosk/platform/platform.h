@@ -76,6 +76,8 @@ struct input_event {
 bool platform_init(struct platform *p, const struct platform_opts *o, char *err, size_t cap);
 void platform_quit(struct platform *p);
 void platform_present(struct platform *p);
+/* Writes a surface as an opaque PNG (the writer screenshots use). */
+bool platform_save_png(SDL_Surface *s, const char *path, char *err, size_t cap);
 /* Writes the current picture as a PNG. */
 bool platform_screenshot(struct platform *p, const char *path, char *err, size_t cap);
 /* Translates one SDL event; false if it means nothing to the kiosk

@@ -112,6 +112,23 @@ static bool transient_curl(CURLcode rc)
     }
 }
 
+void *pull_curl_new(const struct sync_config *cfg, const char *ua, char *errbuf)
+{
+    CURL *c = curl_easy_init();
+    if (!c)
+        return NULL;
+    errbuf[0] = '\0';
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)cfg->connect_timeout_ms);
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)cfg->timeout_ms);
+    curl_easy_setopt(c, CURLOPT_USERAGENT, ua);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+    if (cfg->ca_file[0])
+        curl_easy_setopt(c, CURLOPT_CAINFO, cfg->ca_file);
+    return c;
+}
+
 /* One GET with redirects followed by hand. msg has room for 1024 bytes. */
 static enum get_kind http_get(const struct sync_config *cfg, const char *url0, const char *inm,
                               const char *ua, struct xfer *x, char *msg)
@@ -124,12 +141,12 @@ static enum get_kind http_get(const struct sync_config *cfg, const char *url0, c
                        MAX_REDIRECTS);
             break;
         }
-        CURL *c = curl_easy_init();
+        char errbuf[CURL_ERROR_SIZE] = "";
+        CURL *c = pull_curl_new(cfg, ua, errbuf);
         if (!c) {
             kind = say(GET_FAILED, msg, "%s: cannot start libcurl", url0);
             break;
         }
-        char errbuf[CURL_ERROR_SIZE] = "";
         struct curl_slist *hdr = NULL;
         if (inm && *inm) {
             char h[300];
@@ -150,20 +167,12 @@ static enum get_kind http_get(const struct sync_config *cfg, const char *url0, c
         curl_easy_setopt(c, CURLOPT_URL, url);
         curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
         curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, is_https(url0) ? "https" : "http,https");
-        curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-        curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, (long)cfg->connect_timeout_ms);
-        curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, (long)cfg->timeout_ms);
-        curl_easy_setopt(c, CURLOPT_USERAGENT, ua);
         curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
-        curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
         curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
         curl_easy_setopt(c, CURLOPT_HEADERDATA, x);
         curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
         curl_easy_setopt(c, CURLOPT_WRITEDATA, x);
         curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->max);
-        if (cfg->ca_file[0])
-            curl_easy_setopt(c, CURLOPT_CAINFO, cfg->ca_file);
         CURLcode rc = curl_easy_perform(c);
         long status = 0;
         char *next = NULL;

@@ -20,6 +20,12 @@ struct pull_request {
     int attempts;   /* out: how many times the download was tried */
 };
 
+/* A libcurl handle (CURL *) with the settings every request of aula-sync
+ * shares: the config's connect and total timeouts and CA file, the
+ * User-Agent, no signals, no automatic redirects, errors into errbuf
+ * (CURL_ERROR_SIZE bytes). NULL if libcurl cannot start. */
+void *pull_curl_new(const struct sync_config *cfg, const char *ua, char *errbuf);
+
 enum install_result pull_run(const struct install_request *rq, struct pull_request *pr,
                              struct install_outcome *out);
 

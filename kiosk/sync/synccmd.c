@@ -13,12 +13,17 @@
 #include "sync/pull.h"
 #include "sync/state.h"
 #include "sync/store.h"
+#include "sync/upload.h"
+#include "data/stats.h"
+#include "data/statsconf.h"
 
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <strings.h>
+#include <unistd.h>
 
 #ifndef AULA_VERSION
 #define AULA_VERSION "0"
@@ -34,6 +39,9 @@ static const char usage_text[] =
     "      --if-due does nothing until pull_interval has passed (for the timer)\n"
     "  aula-sync [options] rollback [--to VERSION] [--force]\n"
     "  aula-sync [options] status [--json]\n"
+    "  aula-sync [options] upload-stats [URL]\n"
+    "      POSTs the anonymous counters as JSON over HTTPS to URL, default\n"
+    "      upload_url in [stats] of aula.conf (none: nothing to do)\n"
     "options:\n"
     "  --config FILE     settings (default " CONFIG_DEFAULT_PATH ")\n"
     "  --data-dir DIR    where snapshots are installed (default /var/lib/aula)\n"
@@ -160,6 +168,50 @@ static void record(struct sync_state *st, const struct install_outcome *o, int64
     }
 }
 
+static int upload_stats_cmd(const struct sync_config *cfg, const struct opts *o, FILE *err)
+{
+    const char *path = o->config ? o->config : CONFIG_DEFAULT_PATH;
+    struct stats_config sc;
+    char msg[1200];
+    stats_config_defaults(&sc);
+    if (!stats_config_load(&sc, path, false, NULL, NULL, msg, sizeof(msg))) {
+        fprintf(err, "aula-sync: %s\n", msg);
+        return SYNCCMD_USAGE;
+    }
+    const char *url = o->arg ? o->arg : sc.upload_url;
+    if (!url[0]) {
+        fprintf(err, "aula-sync: info: no upload_url in [stats] of %s; nothing to upload\n", path);
+        return SYNCCMD_OK;
+    }
+    if (strncasecmp(url, "https://", 8) != 0) {
+        fprintf(err, "aula-sync: upload-stats: \"%s\" is not an https:// address\n", url);
+        return SYNCCMD_USAGE;
+    }
+    if (!sc.enabled || access(sc.file, R_OK) != 0) {
+        fprintf(err, "aula-sync: info: %s: nothing counted%s; nothing to upload\n", sc.file,
+                sc.enabled ? " yet" : " ([stats] enabled = off)");
+        return SYNCCMD_OK;
+    }
+    struct stats *st = stats_open(sc.file, 0, msg, sizeof(msg));
+    if (!st) {
+        fprintf(err, "aula-sync: error: %s\n", msg);
+        return SYNCCMD_FAILED;
+    }
+    const char *site = sc.site_id[0] ? sc.site_id : cfg->site_id[0] ? cfg->site_id : "site";
+    char *body = upload_stats_json(st, site, AULA_VERSION);
+    stats_close(st);
+    if (!body) {
+        fprintf(err, "aula-sync: error: %s: cannot read the counters\n", sc.file);
+        return SYNCCMD_FAILED;
+    }
+    char ua[256];
+    snprintf(ua, sizeof(ua), "aula/%s site=%s", AULA_VERSION, site);
+    bool ok = upload_post(cfg, url, body, ua, msg, sizeof(msg));
+    free(body);
+    fprintf(err, "aula-sync: %s: %s\n", ok ? "info" : "error", msg);
+    return ok ? SYNCCMD_OK : SYNCCMD_FAILED;
+}
+
 static int status_cmd(const struct sync_config *cfg, bool json, FILE *out)
 {
     struct store s;
@@ -227,6 +279,8 @@ int synccmd_main(int argc, char **argv, FILE *out, FILE *err)
          rollback = strcmp(o.cmd, "rollback") == 0;
     if (strcmp(o.cmd, "status") == 0)
         return status_cmd(&cfg, o.json, out);
+    if (strcmp(o.cmd, "upload-stats") == 0)
+        return upload_stats_cmd(&cfg, &o, err);
     if (!install && !pull && !rollback) {
         fprintf(err, "aula-sync: unknown command \"%s\"\n", o.cmd);
         fputs(usage_text, err);

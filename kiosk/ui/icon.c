@@ -150,6 +150,28 @@ static const struct icon_def icons[] = {
     {"lifebuoy",
      false,
      {RING(12, 12, 7.2, 5.6), CUT_BOX(11.1, 1, 1.8, 22, 0), CUT_BOX(1, 11.1, 22, 1.8, 0), END}},
+    /* Faces for the feedback answers, face-1 (very unhappy) to face-5 (very
+     * happy): the mouth comes first so that the cut shaping it leaves the
+     * eyes and the outline whole. */
+    {"face-1",
+     false,
+     {ERING(12, 21, 5.5, 5, 2), CUT_BOX(0, 18.5, 24, 6, 0), RING(12, 12, 10, 2), DISC(8.5, 10, 1.5),
+      DISC(15.5, 10, 1.5), SEG(6.5, 7.6, 10, 6, 1.6), SEG(17.5, 7.6, 14, 6, 1.6), END}},
+    {"face-2",
+     false,
+     {ERING(12, 20, 4.8, 3.5, 2), CUT_BOX(0, 18, 24, 6, 0), RING(12, 12, 10, 2),
+      DISC(8.5, 9.5, 1.5), DISC(15.5, 9.5, 1.5), END}},
+    {"face-3",
+     false,
+     {SEG(8, 16, 16, 16, 2), RING(12, 12, 10, 2), DISC(8.5, 9.5, 1.5), DISC(15.5, 9.5, 1.5), END}},
+    {"face-4",
+     false,
+     {ERING(12, 12.5, 4.8, 4, 2), CUT_BOX(0, 0, 24, 14, 0), RING(12, 12, 10, 2),
+      DISC(8.5, 9.5, 1.5), DISC(15.5, 9.5, 1.5), END}},
+    {"face-5",
+     false,
+     {DISC(12, 13, 5.5), CUT_BOX(0, 0, 24, 13.5, 0), RING(12, 12, 10, 2), DISC(8.5, 9, 1.5),
+      DISC(15.5, 9, 1.5), END}},
     {"dot", false, {DISC(12, 12, 5), END}},
     /* The accessibility screen: a person in a circle, two letters of two
      * sizes, a half-filled disc, an arrow down to a bar, a pause sign. */

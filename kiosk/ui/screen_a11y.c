@@ -72,6 +72,8 @@ static bool a11y_action(struct app *a, void *st, const char *id)
             continue;
         if (rows[i].mode == SPEECH_ROW) {
             ui_speech_toggle(a);
+            if (ui_speech_on(a))
+                ui_count(a, STATS_ACCESSIBILITY, "speech");
             snprintf(a->focus, sizeof(a->focus), "%s", id);
             return true;
         }
@@ -79,6 +81,8 @@ static bool a11y_action(struct app *a, void *st, const char *id)
         bool *on = mode_of(&m, &rows[i]);
         *on = !*on;
         ui_set_modes(a, &m);
+        if (*on) /* anonymous: which modes families use, never who */
+            ui_count(a, STATS_ACCESSIBILITY, rows[i].id + 5);
         snprintf(a->focus, sizeof(a->focus), "%s", id); /* the keypad stays on it */
         return true;
     }

@@ -111,6 +111,7 @@ static void draw_header(struct app *a, struct home *h, int height)
         draw_text(d, date, &ds, rx, ry + ch);
 
     int lw = rx - th->margin - th->gap * 2;
+    lw -= feedback_home_buttons(a, rx - th->gap * 2, height) + th->gap * 2;
     struct text_style ns = draw_style(d, th->fs_title, TEXT_BOLD, COL_ON_PRIMARY, lw);
     ns.max_lines = th->compact ? 1 : 2;
     struct text_style ts = draw_style(d, th->fs_body, TEXT_REGULAR, COL_ON_PRIMARY_2, lw);
@@ -140,6 +141,7 @@ static const char *tile_icon(const struct catalog_category *c)
 static void a11y_button(struct app *a, SDL_Rect r)
 {
     widget_button(a, "a11y", r, NULL, "access", W_SECONDARY);
+    ui_target_label(a, "a11y", ui_str(a, S_A11Y)); /* an icon only: speech says what */
 }
 
 static void draw_tiles(struct app *a, struct home *h, SDL_Rect area, bool with_a11y)

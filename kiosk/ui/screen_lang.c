@@ -24,6 +24,7 @@ static bool lang_action(struct app *a, void *st, const char *id)
     snprintf(code, sizeof(code), "%s", id + 5);
     ui_pop(a);
     ui_set_lang(a, code);
+    ui_count(a, STATS_LANGUAGE, code);
     return true;
 }
 

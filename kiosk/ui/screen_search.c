@@ -33,6 +33,9 @@ struct search_screen {
     char text[SEARCH_TEXT_CAP];
     struct search_results res;
     bool searched; /* res belongs to the current text */
+    /* The outcome of the last search with text (counted once, on leaving;
+     * never the text): 0 none yet, else STATS key "found" or "empty". */
+    const char *outcome;
     struct scroll sc;
 };
 
@@ -45,6 +48,7 @@ static void run_search(struct app *a, struct search_screen *v)
     if (!v->search || !v->text[0])
         return;
     v->searched = search_run(v->search, a->lang, v->text, SEARCH_PAGE, &v->res);
+    v->outcome = v->searched && v->res.n > 0 ? "found" : "empty";
 }
 
 static void *search_enter(struct app *a, const char *arg)
@@ -58,8 +62,8 @@ static void *search_enter(struct app *a, const char *arg)
 
 static void search_leave(struct app *a, void *st)
 {
-    (void)a;
     struct search_screen *v = st;
+    ui_count(a, STATS_SEARCH, v->outcome);
     search_results_free(&v->res);
     search_close(v->search);
     explicit_bzero(v, sizeof(*v));

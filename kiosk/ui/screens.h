@@ -11,7 +11,9 @@
  *   search    search as you type, with an on-screen keyboard
  *   staff-pin the PIN pad in front of the staff menu (ui/staff.h)
  *   staff     the staff status page and its actions
- *   a11y      accessibility: large text, high contrast, reach, less motion */
+ *   a11y      accessibility: large text, high contrast, reach, less motion
+ *   feedback  the families' feedback question, its faces and thanks
+ *   about     the place, the content's version and sources, privacy */
 #ifndef AULA_UI_SCREENS_H
 #define AULA_UI_SCREENS_H
 
@@ -28,5 +30,15 @@ extern const struct screen_ops screen_search;
 extern const struct screen_ops screen_staff_pin;
 extern const struct screen_ops screen_staff;
 extern const struct screen_ops screen_a11y;
+extern const struct screen_ops screen_feedback;
+extern const struct screen_ops screen_about;
+
+/* screen_feedback: true if the feedback question is on and in the content. */
+bool feedback_offered(struct app *a);
+/* The home header's "about" (and "feedback") buttons, ending at x = right
+ * in a band of height; returns the width they take. */
+int feedback_home_buttons(struct app *a, int right, int height);
+/* During the idle countdown: the feedback button, its bottom at bottom. */
+void feedback_idle_offer(struct app *a, int bottom);
 
 #endif

@@ -192,7 +192,26 @@
     X(S_A11Y_ON, "a11y.on")                                                                        \
     X(S_A11Y_OFF, "a11y.off")                                                                      \
     X(S_A11Y_REACH_HINT, "a11y.reach.hint")                                                        \
-    X(S_MORE_TIME, "notice.more_time")
+    X(S_MORE_TIME, "notice.more_time")                                                             \
+    /* stats and feedback */                                                                       \
+    X(S_FB_BUTTON, "feedback.button")                                                              \
+    X(S_FB_ANON, "feedback.anonymous")                                                             \
+    X(S_FB_SKIP, "feedback.skip")                                                                  \
+    X(S_FB_THANKS, "feedback.thanks")                                                              \
+    X(S_ABOUT, "about.title")                                                                      \
+    X(S_ABOUT_CONTENT, "about.content")                                                            \
+    X(S_ABOUT_SOURCES, "about.sources")                                                            \
+    X(S_ABOUT_LICENCE, "about.licence")                                                            \
+    X(S_ABOUT_PRIVACY_TITLE, "about.privacy.title")                                                \
+    X(S_ABOUT_PRIVACY, "about.privacy")                                                            \
+    X(S_ABOUT_PRIVACY_OFF, "about.privacy.off")                                                    \
+    X(S_SUM_TITLE, "summary.title")                                                                \
+    X(S_SUM_TOTALS, "summary.totals")                                                              \
+    X(S_SUM_CATEGORIES, "summary.categories")                                                      \
+    X(S_SUM_LANGUAGES, "summary.languages")                                                        \
+    X(S_SUM_FEEDBACK, "summary.feedback")                                                          \
+    X(S_SUM_TOPICS, "summary.topics")                                                              \
+    X(S_SUM_EMPTY, "summary.empty")
 
 enum str_id {
 #define STR_ENUM(id, key) id,

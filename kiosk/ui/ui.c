@@ -22,6 +22,8 @@
 #define FLING_FRAME_MS 16
 #define FLING_MIN_VEL  0.02f /* px/ms below which a fling stops */
 
+static const struct ui_target *hit(const struct app *a, int x, int y);
+
 /* ---- screen stack ---- */
 
 static void forget_frame(struct app *a)
@@ -42,6 +44,45 @@ static void leave_top(struct app *a)
     s->st = NULL;
 }
 
+/* ---- anonymous counters ---- */
+
+void ui_count(struct app *a, enum stats_kind kind, const char *key)
+{
+    if (!a->stats || !key || !key[0])
+        return;
+    struct zone_time t;
+    zone_to_local(a->content ? a->content->tz : "Europe/Helsinki", ui_now(a), &t);
+    char day[16];
+    snprintf(day, sizeof(day), "%04d-%02d-%02d", t.year, t.month, t.day);
+    /* Ids that do not look like ids are refused by the store: skip them. */
+    stats_count(a->stats, day, kind, key);
+}
+
+/* A screen opened: its kind, and which category, service or organisation. */
+static void count_screen(struct app *a, const struct screen_ops *ops, const char *arg)
+{
+    ui_count(a, STATS_SCREEN, ops->name);
+    if (!arg)
+        return;
+    if (strncmp(arg, "category:", 9) == 0)
+        ui_count(a, STATS_CATEGORY, arg + 9);
+    else if (ops == &screen_service)
+        ui_count(a, STATS_SERVICE, arg);
+    else if (ops == &screen_org)
+        ui_count(a, STATS_ORGANIZATION, arg);
+}
+
+/* A QR code chosen on a detail screen, by its button id. */
+static void count_qr(struct app *a, const char *id)
+{
+    if (strncmp(id, "qr:", 3) != 0)
+        return;
+    const char *kind = strncmp(id, "qr:contact:", 11) == 0 ? "vcard"
+                       : strcmp(id, "qr:web") == 0         ? "url"
+                                                           : "tel";
+    ui_count(a, STATS_QR, kind);
+}
+
 void ui_push(struct app *a, const struct screen_ops *ops, const char *arg)
 {
     if (a->depth == UI_MAX_DEPTH) { /* a deep trail: drop the oldest above home */
@@ -57,6 +98,7 @@ void ui_push(struct app *a, const struct screen_ops *ops, const char *arg)
     snprintf(s->arg, sizeof(s->arg), "%s", arg ? arg : "");
     s->st = ops->enter(a, arg);
     a->depth++;
+    count_screen(a, ops, arg);
     a->focus[0] = '\0';
     a->screen_gen++;
     forget_frame(a);
@@ -454,7 +496,8 @@ static void draw_idle_notice(struct app *a)
     snprintf(secs, sizeof(secs), "%d", (left + 999) / 1000);
     str_fill(msg, sizeof(msg), ui_str(a, S_IDLE), secs, NULL);
     /* No time pressure: one tap on a large button gives more time. */
-    widget_notice_action(a, msg, "more_time", ui_str(a, S_MORE_TIME), "clock");
+    int top = widget_notice_action(a, msg, "more_time", ui_str(a, S_MORE_TIME), "clock");
+    feedback_idle_offer(a, top - a->theme.gap);
     if (a->speech_on && !a->idle_said) { /* once, not every second */
         speech_say(a->speech, a->lang, msg);
         a->idle_said = true;
@@ -575,8 +618,10 @@ bool ui_activate(struct app *a, const char *id)
 {
     a->dirty = true;
     struct screen *s = &a->stack[a->depth - 1];
-    if (s->ops->action && s->ops->action(a, s->st, id))
+    if (s->ops->action && s->ops->action(a, s->st, id)) {
+        count_qr(a, id);
         return true;
+    }
     if (strcmp(id, "back") == 0) {
         ui_pop(a);
         return true;
@@ -593,11 +638,14 @@ bool ui_activate(struct app *a, const char *id)
     }
     if (strncmp(id, "lang:", 5) == 0) {
         ui_set_lang(a, id + 5);
+        ui_count(a, STATS_LANGUAGE, id + 5);
         snprintf(a->focus, sizeof(a->focus), "%s", id);
         return true;
     }
     const char *arg = NULL;
     const struct screen_ops *ops = screen_for(id, &arg);
+    if (!ops && (strcmp(id, "feedback") == 0 || strcmp(id, "about") == 0))
+        ops = id[0] == 'f' ? &screen_feedback : &screen_about;
     if (ops && a->content) {
         ui_push(a, ops, arg);
         return true;
@@ -755,7 +803,16 @@ void ui_handle(struct app *a, const struct input_event *in)
         return;
     if (ev->kind != INPUT_EXPOSE && ev->kind != INPUT_RESIZE) {
         int left = idle_left_ms(a);
+        /* The feedback offered during the countdown: the tap must meet it
+         * before the countdown (and the offer) goes away. */
+        const struct ui_target *offer = ev->kind == INPUT_PRESS && left >= 0 && left <= IDLE_WARN_MS
+                                            ? hit(a, ev->x, ev->y)
+                                            : NULL;
         a->last_input_ms = a->ms;
+        if (offer && strcmp(offer->id, "feedback") == 0) {
+            ui_activate(a, "feedback");
+            return;
+        }
         if (left >= 0 && left <= IDLE_WARN_MS) {
             a->dirty = true; /* the notice goes away */
             /* ... when the finger lifts, so that its button can be tapped. */
@@ -954,8 +1011,15 @@ int ui_tick(struct app *a)
     if (notice >= 0 && (next < 0 || notice < next))
         next = notice;
     struct screen *s = &a->stack[a->depth - 1];
+    if (a->wake_ms && (int32_t)(a->wake_ms - a->ms) <= 0)
+        a->wake_ms = 0;
     if (s->ops->update && s->ops->update(a, s->st))
         a->dirty = true;
+    if (a->wake_ms) { /* a screen's timer */
+        int w = (int)(int32_t)(a->wake_ms - a->ms);
+        if (next < 0 || w < next)
+            next = w;
+    }
     return next;
 }
 

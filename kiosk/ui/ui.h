@@ -13,6 +13,7 @@
 #include "platform/platform.h"
 #include "platform/speech.h"
 #include "text/text.h"
+#include "data/stats.h"
 #include "ui/display.h"
 #include "ui/draw.h"
 #include "ui/reload.h"
@@ -133,6 +134,8 @@ struct app {
     bool dirty;
     bool quit;
     struct staff *staff; /* the staff menu (ui/staff.h); NULL: none */
+    bool feedback;       /* offer the families' feedback question ([stats] feedback) */
+    uint32_t wake_ms;    /* a screen's timer: wake up (update) at this a->ms; 0 none */
     uint32_t last_input_ms;
     int idle_ms;
     int idle_bonus_ms;     /* "More time": extra quiet time for this visitor */
@@ -194,6 +197,9 @@ const struct ui_target *ui_find_target(const struct app *a, const char *id);
  * reset returns to the configured default. */
 void ui_speech_toggle(struct app *a);
 bool ui_speech_on(const struct app *a);
+/* Counts one (kind, key) on today's local date in the anonymous counters
+ * (data/stats.h: key is an id, never typed text); nothing when off. */
+void ui_count(struct app *a, enum stats_kind kind, const char *key);
 
 /* For screens while drawing: */
 const char *ui_str(const struct app *a, enum str_id id);

@@ -232,8 +232,8 @@ int widget_text(struct app *a, const struct i18n_text *t, int x, int y, int w, i
     return used + h;
 }
 
-static void notice(struct app *a, const char *msg, const char *id, const char *label,
-                   const char *icon)
+static int notice(struct app *a, const char *msg, const char *id, const char *label,
+                  const char *icon)
 {
     const struct theme *th = &a->theme;
     struct draw *d = &a->draw;
@@ -256,15 +256,16 @@ static void notice(struct app *a, const char *msg, const char *id, const char *l
     if (id)
         widget_button(a, id, (SDL_Rect){r.x + (w - bw) / 2, r.y + th->pad + th_h + th->gap, bw, bh},
                       label, icon, W_PRIMARY);
+    return r.y;
 }
 
-void widget_notice(struct app *a, const char *msg)
+int widget_notice(struct app *a, const char *msg)
 {
-    notice(a, msg, NULL, NULL, NULL);
+    return notice(a, msg, NULL, NULL, NULL);
 }
 
-void widget_notice_action(struct app *a, const char *msg, const char *id, const char *label,
-                          const char *icon)
+int widget_notice_action(struct app *a, const char *msg, const char *id, const char *label,
+                         const char *icon)
 {
-    notice(a, msg, id, label, icon);
+    return notice(a, msg, id, label, icon);
 }

@@ -43,10 +43,12 @@ int widget_text(struct app *a, const struct i18n_text *t, int x, int y, int w, i
 int widget_badges(struct app *a, int x, int y, int w, const char *const *texts, size_t n,
                   const char *icon, enum theme_color fg, enum theme_color bg);
 
-/* A notice across the bottom of the screen (idle countdown, stale content). */
-void widget_notice(struct app *a, const char *msg);
-/* A notice with one large button under its text (registers id). */
-void widget_notice_action(struct app *a, const char *msg, const char *id, const char *label,
-                          const char *icon);
+/* A notice across the bottom of the screen (idle countdown, stale content).
+ * Returns the y of its top edge. */
+int widget_notice(struct app *a, const char *msg);
+/* A notice with one large button under its text (registers id); returns
+ * the y of its top edge. */
+int widget_notice_action(struct app *a, const char *msg, const char *id, const char *label,
+                         const char *icon);
 
 #endif

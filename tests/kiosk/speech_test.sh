@@ -35,13 +35,13 @@ expect() { # name: the log must equal the lines on stdin
 run on fi "key:Tab; key:Tab; key:Tab; key:Shift+Tab; key:Tab; key:Return; key:Escape" --speech
 expect on <<END
 fi${tab}Perhekeskus Aurinkolahti
+fi${tab}Anna palautetta
+fi${tab}Tietoa tästä näytöstä
 fi${tab}Raskaus ja vauva
-fi${tab}Neuvola ja terveys
-fi${tab}Perheen arki ja tuki
-fi${tab}Neuvola ja terveys
-fi${tab}Perheen arki ja tuki
-fi${tab}Perheen arki ja tuki. Takaisin
-fi${tab}Perhekeskus Aurinkolahti. Raskaus ja vauva
+fi${tab}Tietoa tästä näytöstä
+fi${tab}Raskaus ja vauva
+fi${tab}Raskaus ja vauva. Takaisin
+fi${tab}Perhekeskus Aurinkolahti. Anna palautetta
 END
 
 # Off (the default): the same moves say nothing.
@@ -52,8 +52,8 @@ run off fi "key:Tab; key:Tab; key:Tab; key:Shift+Tab; key:Return; key:Escape"
 # F2 switches it on (with a hint and what is on screen) and off again.
 run toggle fi "key:Tab; key:F2; key:Tab; key:F2; key:Tab; key:Tab"
 expect toggle <<END
-fi${tab}Puhe on päällä. Liiku nuolinäppäimillä tai sarkaimella, valitse Enterillä. Perhekeskus Aurinkolahti. Raskaus ja vauva
-fi${tab}Neuvola ja terveys
+fi${tab}Puhe on päällä. Liiku nuolinäppäimillä tai sarkaimella, valitse Enterillä. Perhekeskus Aurinkolahti. Anna palautetta
+fi${tab}Tietoa tästä näytöstä
 fi${tab}Puhe on pois päältä.
 END
 
@@ -61,7 +61,7 @@ END
 # that this visitor switched speech on.
 run idle fi "key:F2; wait:5.5; wait:2; wait:30; key:Tab; key:Tab" --idle 15
 expect idle <<END
-fi${tab}Puhe on päällä. Liiku nuolinäppäimillä tai sarkaimella, valitse Enterillä. Perhekeskus Aurinkolahti. Raskaus ja vauva
+fi${tab}Puhe on päällä. Liiku nuolinäppäimillä tai sarkaimella, valitse Enterillä. Perhekeskus Aurinkolahti. Anna palautetta
 fi${tab}Palataan alkuun 10 sekunnin kuluttua. Kosketa jatkaaksesi.
 END
 
@@ -70,14 +70,14 @@ END
 run lang en "key:Tab; tap:lang:sv; key:Tab" --speech
 expect lang <<END
 en${tab}Aurinkolahti Family Centre
-en${tab}Pregnancy and baby
+en${tab}Give feedback
 sv${tab}Familjecentret Solviken
 en${tab}English
 END
 run buttons fi "key:Tab; key:Shift+Tab; key:Shift+Tab; key:Shift+Tab; key:Shift+Tab" --speech
 expect buttons <<END
 fi${tab}Perhekeskus Aurinkolahti
-fi${tab}Raskaus ja vauva
+fi${tab}Anna palautetta
 uk${tab}Українська
 ru${tab}Русский
 so${tab}Soomaali

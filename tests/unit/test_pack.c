@@ -183,6 +183,18 @@ static const struct bad_case bad[] = {
      "calendars.csv:2: file: error: cannot open \"calendars/x.ics\" in the content folder"},
     {"two site rows", "site.csv", "id,default_language,languages,name@fi\na,fi,fi,A\nb,fi,fi,B\n",
      "site.csv:3: error: site.csv must have exactly one row (it has 2)"},
+    {"feedback answer without a face", "feedback.csv",
+     "id,kind,face,text@fi\nq,question,,Löysitkö?\nk,answer,5,Kyllä\no,answer,3,Osin\n"
+     "e,answer,,En\n",
+     "feedback.csv:5: face: error: an answer needs its face: 1 (very unhappy) to 5 (very happy)"},
+    {"feedback with two answers", "feedback.csv",
+     "id,kind,face,text@fi\nq,question,,Löysitkö?\nk,answer,5,Kyllä\ne,answer,1,En\n",
+     "feedback.csv: kind: error: the question needs 3 to 5 answers (rows of kind answer); there "
+     "are 2"},
+    {"feedback with two questions", "feedback.csv",
+     "id,kind,face,text@fi\nq,question,,A?\nr,question,,B?\nk,answer,5,K\no,answer,3,O\n"
+     "e,answer,1,E\n",
+     "feedback.csv:3: kind: error: a second question; the screen asks one short question"},
     {"default language not offered", "site.csv",
      "id,default_language,languages,name@fi\na,fi,sv en,A\n",
      "site.csv:2: default_language: error: \"fi\" is not among the site's languages (sv en)"},
