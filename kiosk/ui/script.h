@@ -22,6 +22,8 @@
  *                    changes, and switch to it or refuse it (needs --watch)
  *   shot:FILE.png    write the screen (relative to the shot directory)
  *   targets          print the ids of the targets on screen (to stderr)
+ * The whole script is read and checked first (ui/scriptcmd.h): a script
+ * with a mistake runs no command at all.
  */
 #ifndef AULA_UI_SCRIPT_H
 #define AULA_UI_SCRIPT_H
