@@ -130,8 +130,10 @@ bool calendar_week_load(struct content *c, const char *lang, int64_t day, int64_
                           "h.date AND hi.lang = (SELECT lang FROM holiday_i18n x "
                           "WHERE x.date = h.date ORDER BY " I18N_RANK(
                               "x.lang") ", x.lang LIMIT 1) WHERE h.date BETWEEN ?5 AND ?6");
-    if (!st)
+    if (!st) {
+        calendar_week_free(w); /* nothing half-loaded for the caller */
         return false;
+    }
     i18n_bind(st, lang);
     db_bind_text(st, 5, from);
     db_bind_text(st, 6, to);
@@ -156,8 +158,10 @@ bool calendar_week_load(struct content *c, const char *lang, int64_t day, int64_
                                        "FROM occurrence WHERE local_date BETWEEN ?5 AND ?6) "
                                        "WHERE k <= ?7) "
                                        "ORDER BY o.local_date, o.all_day DESC, o.start_utc, o.id");
-    if (!st)
+    if (!st) {
+        calendar_week_free(w); /* nothing half-loaded for the caller */
         return false;
+    }
     i18n_bind(st, lang);
     db_bind_text(st, 5, from);
     db_bind_text(st, 6, to);
