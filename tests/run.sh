@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs the whole test suite: installs what it needs, then builds and tests
 # twice: with gcc (warnings as errors), and with clang under AddressSanitizer
-# and UndefinedBehaviorSanitizer. Prints one summary line at the end.
+# and UndefinedBehaviorSanitizer; then fuzzes every parser for a bounded
+# time (tests/fuzz/run_bounded.sh). Prints one summary line at the end.
 set -u
 cd "$(dirname "$0")/.."
 packaging/deps.sh test || exit 1
@@ -40,6 +41,15 @@ run_suite "gcc" build-tests/gcc -DCMAKE_C_COMPILER=gcc -DCMAKE_BUILD_TYPE=RelWit
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     run_suite "clang + ASan/UBSan" build-tests/clang-sanitize -DCMAKE_C_COMPILER=clang \
     -DCMAKE_BUILD_TYPE=Sanitize
+
+# Bounded fuzzing: every fuzz target for AULA_FUZZ_SECONDS (30 here) in a
+# clang -DAULA_FUZZ=ON build; a crash fails the run.
+echo "== fuzz (bounded) =="
+if AULA_FUZZ_SECONDS=${AULA_FUZZ_SECONDS:-30} sh tests/fuzz/run_bounded.sh build-tests/fuzz; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1)); status=1
+fi
 
 echo
 echo "$passed passed, $failed failed"

@@ -42,21 +42,26 @@ bad:
 int utf8_decode(const char *str, uint32_t *cp)
 {
     const unsigned char *s = (const unsigned char *)str;
-    if (s[0] < 0x80) {
-        *cp = s[0];
+    int len = s[0] < 0x80             ? 1
+              : (s[0] & 0xE0) == 0xC0 ? 2
+              : (s[0] & 0xF0) == 0xE0 ? 3
+              : (s[0] & 0xF8) == 0xF0 ? 4
+                                      : 0;
+    /* Missing continuation bytes stop at the first one lacking, so a
+     * truncated sequence never reads past the string's end. */
+    for (int i = 1; i < len; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            len = 0;
+    if (len == 0) {
+        *cp = 0xFFFD;
         return 1;
     }
-    if ((s[0] & 0xE0) == 0xC0) {
-        *cp = ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
-        return 2;
-    }
-    if ((s[0] & 0xF0) == 0xE0) {
-        *cp = ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-        return 3;
-    }
-    *cp = ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
-          ((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-    return 4;
+    static const unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    uint32_t c = s[0] & lead_mask[len];
+    for (int i = 1; i < len; i++)
+        c = (c << 6) | (s[i] & 0x3F);
+    *cp = c;
+    return len;
 }
 
 size_t utf8_length(const char *s)

@@ -66,6 +66,22 @@ enum snapshot_status snapshot_open(const char *path, bool full_check, struct db 
         }
         db_finalize(q);
     }
+    {
+        /* aula-pack writes tables and indexes only: a view or trigger was
+         * added afterwards, by something else. */
+        struct db_stmt *q = db_prepare(db, "SELECT type, name FROM sqlite_schema "
+                                           "WHERE type IN ('view', 'trigger') LIMIT 1");
+        if (q && db_step(q) == DB_ROW) {
+            snprintf(msg, msgcap,
+                     "%s: not an aula snapshot as built (it has a %s \"%.64s\" added after "
+                     "the build); refused",
+                     path, db_col_text(q, 0), db_col_text(q, 1));
+            db_finalize(q);
+            st = SNAPSHOT_NOT_AULA;
+            goto fail;
+        }
+        db_finalize(q);
+    }
     if (db_query_int(db, "SELECT count(*) FROM snapshot_meta WHERE key = 'content_version'") != 1 ||
         db_query_int(db, "SELECT count(*) FROM site") != 1) {
         snprintf(msg, msgcap, "%s: snapshot is incomplete (no content_version or site): %s", path,

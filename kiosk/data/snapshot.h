@@ -40,7 +40,8 @@ struct snapshot_info {
  * understands. On failure returns the reason, *out is NULL and msg holds a
  * sentence for a person ("... is not an aula snapshot (application_id ...)").
  * The file is opened read-only and defensively (no writes, no triggers or
- * views, untrusted schema) and checked with SQLite's quick_check;
+ * views, untrusted schema) and checked with SQLite's quick_check; a file
+ * with a view or trigger (aula-pack writes none) is refused;
  * full_check runs the complete integrity_check instead (slower; for
  * installers). */
 enum snapshot_status snapshot_open(const char *path, bool full_check, struct db **out, char *msg,

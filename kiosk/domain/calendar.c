@@ -23,14 +23,15 @@
 /* clang-format off */
 #define ITEM_SELECT                                                                                \
     "SELECT o.id, o.activity_id, coalesce(a.service_id, ''), o.start_utc, o.end_utc, "             \
-    "o.local_date, o.all_day, o.status, ai.name, ai.lang, ni.note, ni.lang, li.name, li.lang, "    \
+    "o.local_date, o.all_day, o.status, substr(ai.name, 1, 4096), ai.lang, "                       \
+    "substr(ni.note, 1, 4096), ni.lang, substr(li.name, 1, 4096), li.lang, "                       \
     "ai.price, "                                                                                   \
     "coalesce(" FACET_TERMS("activity", "a.id", "age_group") ", "                                  \
         FACET_TERMS("service", "a.service_id", "age_group") ", ''), "                              \
     "coalesce(" FACET_TERMS("activity", "a.id", "category") ", "                                   \
         FACET_TERMS("service", "a.service_id", "category") ", ''), "                               \
     "coalesce(" FACET_LANGS("activity", "a.id") ", " FACET_LANGS("service", "a.service_id") ", ''), " \
-    "ai.description "                                                                              \
+    "substr(ai.description, 1, 4096) " /* the sorter holds rows: cut texts first */             \
     "FROM occurrence o JOIN activity a ON a.id = o.activity_id "                                   \
     "LEFT JOIN activity_i18n ai ON ai.id = a.id AND ai.lang = "                                    \
         I18N_BEST("activity_i18n", "a.id") " "                                                     \
@@ -129,8 +130,10 @@ bool calendar_week_load(struct content *c, const char *lang, int64_t day, int64_
                           "h.date AND hi.lang = (SELECT lang FROM holiday_i18n x "
                           "WHERE x.date = h.date ORDER BY " I18N_RANK(
                               "x.lang") ", x.lang LIMIT 1) WHERE h.date BETWEEN ?5 AND ?6");
-    if (!st)
+    if (!st) {
+        calendar_week_free(w); /* nothing half-loaded for the caller */
         return false;
+    }
     i18n_bind(st, lang);
     db_bind_text(st, 5, from);
     db_bind_text(st, 6, to);
@@ -147,13 +150,22 @@ bool calendar_week_load(struct content *c, const char *lang, int64_t day, int64_
     }
     db_finalize(st);
 
-    st = db_prepare(c->db, ITEM_SELECT " WHERE o.local_date BETWEEN ?5 AND ?6 "
+    /* At most CAL_DAY_MAX_ITEMS a day, chosen on the occurrence table
+     * alone: a snapshot with 100,000 on one day costs milliseconds. */
+    st = db_prepare(c->db, ITEM_SELECT " WHERE o.local_date BETWEEN ?5 AND ?6 AND o.id IN ("
+                                       "SELECT id FROM (SELECT id, row_number() OVER (PARTITION "
+                                       "BY local_date ORDER BY all_day DESC, start_utc, id) AS k "
+                                       "FROM occurrence WHERE local_date BETWEEN ?5 AND ?6) "
+                                       "WHERE k <= ?7) "
                                        "ORDER BY o.local_date, o.all_day DESC, o.start_utc, o.id");
-    if (!st)
+    if (!st) {
+        calendar_week_free(w); /* nothing half-loaded for the caller */
         return false;
+    }
     i18n_bind(st, lang);
     db_bind_text(st, 5, from);
     db_bind_text(st, 6, to);
+    db_bind_int(st, 7, CAL_DAY_MAX_ITEMS);
     while (db_step(st) == DB_ROW) {
         struct cal_item it;
         read_item(c, st, lang, &it);

@@ -51,7 +51,11 @@ int64_t calendar_monday(int64_t day);
 /* ISO 8601 week number and its year for a day. */
 void calendar_iso_week(int64_t day, int *iso_year, int *iso_week);
 
-/* Loads the week containing day; today marks its day. */
+/* The most occurrences a day of the week holds (the first by time); a
+ * real programme has a few dozen at most. */
+#define CAL_DAY_MAX_ITEMS 200
+/* Loads the week containing day; today marks its day. On a database
+ * error returns false with w empty (nothing to free). */
 bool calendar_week_load(struct content *c, const char *lang, int64_t day, int64_t today,
                         struct cal_week *w);
 void calendar_week_free(struct cal_week *w);

@@ -129,7 +129,8 @@ static void read_service_rows(struct db_stmt *st, const char *lang, struct catal
         i18n_text_col(&it->summary, st, 5, 2, lang);
         it->kind = xstrdup("");
     }
-    qsort(l->v, l->n, sizeof(l->v[0]), cmp_item);
+    if (l->n > 1) /* qsort must not get NULL, even for none */
+        qsort(l->v, l->n, sizeof(l->v[0]), cmp_item);
 }
 
 bool catalog_services_load(struct content *c, const char *lang, const char *category_id,
@@ -188,7 +189,8 @@ bool catalog_orgs_load(struct content *c, const char *lang, struct catalog_list 
         it->count = (int)db_col_int(st, 5);
     }
     db_finalize(st);
-    qsort(l->v, l->n, sizeof(l->v[0]), cmp_item);
+    if (l->n > 1) /* qsort must not get NULL, even for none */
+        qsort(l->v, l->n, sizeof(l->v[0]), cmp_item);
     return true;
 }
 

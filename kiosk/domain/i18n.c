@@ -28,7 +28,16 @@ bool i18n_bind(struct db_stmt *st, const char *visitor)
 void i18n_text_set(struct i18n_text *t, const char *s, const char *lang, const char *visitor)
 {
     free(t->s);
-    t->s = xstrdup(s ? s : "");
+    s = s ? s : "";
+    size_t n = strnlen(s, I18N_TEXT_MAX + 1);
+    if (n > I18N_TEXT_MAX) { /* cut, but not inside a character */
+        n = I18N_TEXT_MAX;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    t->s = xmalloc(n + 1);
+    memcpy(t->s, s, n);
+    t->s[n] = '\0';
     snprintf(t->lang, sizeof(t->lang), "%s", lang && t->s[0] ? lang : "");
     t->other = t->s[0] && visitor && strcmp(t->lang, visitor) != 0;
 }

@@ -34,7 +34,11 @@ struct i18n_text {
 void i18n_chain(const char *visitor, const char *out[I18N_CHAIN_LEN]);
 /* Binds the chain to ?1..?4 of st. */
 bool i18n_bind(struct db_stmt *st, const char *visitor);
-/* Sets t from a query result (s may be NULL or "" for "missing"). */
+/* Longest text kept, in bytes: more than a screen shows (the text layer
+ * cuts at 4096 characters); a hostile 1 MB description costs no more. */
+#define I18N_TEXT_MAX 16384
+/* Sets t from a query result (s may be NULL or "" for "missing"); a text
+ * longer than I18N_TEXT_MAX is cut there. */
 void i18n_text_set(struct i18n_text *t, const char *s, const char *lang, const char *visitor);
 /* Sets t from columns text_col and lang_col of the current row. */
 void i18n_text_col(struct i18n_text *t, struct db_stmt *st, int text_col, int lang_col,

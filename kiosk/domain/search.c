@@ -404,7 +404,8 @@ static bool group_load(struct search *s, struct group *g, const char *query)
     unbind(s->scores);
     if (r != DB_DONE)
         return false;
-    qsort(g->v, g->n, sizeof(g->v[0]), cmp_cand);
+    if (g->n > 1)
+        qsort(g->v, g->n, sizeof(g->v[0]), cmp_cand);
     return true;
 }
 

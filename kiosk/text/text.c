@@ -20,6 +20,13 @@
 #define NBUCKETS         512
 #define CACHE_BUDGET     (24u << 20) /* bytes of cached text pixels */
 #define ELLIPSIS         0x2026u
+/* Bounds that keep a hostile text (a 1 MB description, a word of 64 KB)
+ * from stalling a frame or eating memory: a text is cut with an ellipsis
+ * after some pages of reading, and a box is at most two screens tall (within
+ * the largest texture small GPUs take). */
+#define TEXT_MAX_CHARS  4096
+#define LINE_MAX_CHARS  512  /* more than any line at a readable size */
+#define TEXT_MAX_HEIGHT 2048 /* pixels */
 
 enum face { FACE_MAIN, FACE_FALLBACK, NFACES };
 
@@ -467,7 +474,8 @@ static void wrap(struct text *t, const struct lchar *c, size_t n, const struct t
             size_t e = i;
             while (e < n && c[e].cp != ' ')
                 e++;
-            if (line_width(t, c + start, e - start, st->size, st->weight) > st->width)
+            if (e - start > LINE_MAX_CHARS ||
+                line_width(t, c + start, e - start, st->size, st->weight) > st->width)
                 break;
             best = e;
             i = e;
@@ -479,12 +487,12 @@ static void wrap(struct text *t, const struct lchar *c, size_t n, const struct t
             /* One word wider than the line: hyphenate it, or break it
              * between characters if no syllable boundary fits. */
             size_t end = start;
-            while (end < n && c[end].cp != ' ')
+            while (end < n && c[end].cp != ' ' && end - start < LINE_MAX_CHARS)
                 end++;
             best = end - start >= 4 ? hyphen_point(t, c, start, end, st, &hyphen) : 0;
             if (best == 0) {
                 size_t e = start + 1;
-                while (e < n && c[e].cp != ' ' &&
+                while (e < n && c[e].cp != ' ' && e - start < LINE_MAX_CHARS &&
                        line_width(t, c + start, e + 1 - start, st->size, st->weight) <= st->width)
                     e++;
                 best = e;
@@ -643,6 +651,10 @@ static bool break_lines(struct text *t, const char *s, const struct text_style *
 {
     size_t n;
     uint32_t *u = decode(s, &n);
+    if (n > TEXT_MAX_CHARS) {
+        n = TEXT_MAX_CHARS;
+        u[n - 1] = ELLIPSIS;
+    }
     uint8_t *face = xmalloc(n + 1);
     choose_faces(t, u, n, face);
     bool uses_fallback = false;
@@ -725,6 +737,7 @@ static void build(struct text *t, const char *s, const struct text_style *st, st
 
     TTF_Font *mf = get_font(t, FACE_MAIN, st->weight, st->size);
     int line_h = TTF_FontLineSkip(mf), ascent = TTF_FontAscent(mf);
+
     if (uses_fallback) {
         TTF_Font *ff = get_font(t, FACE_FALLBACK, st->weight, st->size);
         int fa = TTF_FontAscent(ff), fd = -TTF_FontDescent(ff);
@@ -734,6 +747,17 @@ static void build(struct text *t, const char *s, const struct text_style *st, st
         if (fd > md)
             md = fd;
         line_h = ascent + md;
+    }
+    size_t max_lines = (size_t)(TEXT_MAX_HEIGHT / (line_h > 0 ? line_h : 1));
+    if (st->max_lines > 0 && (size_t)st->max_lines < max_lines)
+        max_lines = (size_t)st->max_lines;
+    if (max_lines < 1)
+        max_lines = 1;
+    if (ls.n > max_lines) {
+        for (size_t i = max_lines; i < ls.n; i++)
+            free(ls.v[i].c);
+        ls.n = max_lines;
+        ellipsize(t, &ls.v[ls.n - 1], st);
     }
     SDL_Surface **surf = xcalloc(ls.n ? ls.n : 1, sizeof(*surf));
     int maxw = 0;

@@ -214,10 +214,12 @@ static int item(struct app *a, const struct cal_item *it, int x, int y, int w, b
         draw_style(d, th->fs_small, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_ACCENT, iw);
     struct text_style ns =
         draw_style(d, th->fs_body, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_TEXT, iw);
+    ns.max_lines = 4; /* a week column is narrow: a long name ends in "…" */
     struct text_style ps = draw_style(d, th->fs_small, TEXT_REGULAR, COL_TEXT_MUTED, iw);
     ps.max_lines = 2;
     struct text_style os =
         draw_style(d, th->fs_small, TEXT_BOLD, cancelled ? COL_CLOSED_FG : COL_WARN_FG, iw);
+    os.max_lines = 4;
     int wh = draw_text_height(d, when, &ws);
     int nh = draw_text_height(d, it->name.s, &ns);
     int ph = it->place.s[0] ? draw_text_height(d, it->place.s, &ps) : 0;

@@ -3,10 +3,9 @@
 #include "ui/banner.h"
 #include "ui/notice.h"
 #include "ui/print_ui.h"
+#include "ui/scriptcmd.h"
 #include "base/log.h"
-#include "base/xalloc.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,19 +62,17 @@ static void type_text(struct app *a, const char *text)
     }
 }
 
-static bool tap(struct app *a, const char *arg, char *err, size_t cap)
+static bool tap(struct app *a, const struct script_cmd *c, char *err, size_t cap)
 {
-    int x, y, n = 0;
+    int x = c->x, y = c->y;
     ui_render(a, false);
-    if (sscanf(arg, "%d,%d%n", &x, &y, &n) == 2 && arg[n] == '\0') {
-        /* a point */
-    } else {
-        ui_reveal(a, arg);
-        const struct ui_target *t = ui_find_target(a, arg);
+    if (!c->point) {
+        ui_reveal(a, c->arg);
+        const struct ui_target *t = ui_find_target(a, c->arg);
         if (!t || t->vis.w == 0) {
             char ids[2048];
             list_targets(a, ids, sizeof(ids));
-            snprintf(err, cap, "tap:%s: no such target on the %s screen (there are: %s)", arg,
+            snprintf(err, cap, "tap:%s: no such target on the %s screen (there are: %s)", c->arg,
                      a->stack[a->depth - 1].ops->name, ids);
             return false;
         }
@@ -90,234 +87,158 @@ static bool tap(struct app *a, const char *arg, char *err, size_t cap)
     return true;
 }
 
-static bool swipe(struct app *a, const char *arg, char *err, size_t cap)
+static void swipe(struct app *a, const struct script_cmd *c)
 {
-    int x1, y1, x2, y2, ms = 250;
-    int got = sscanf(arg, "%d,%d,%d,%d,%d", &x1, &y1, &x2, &y2, &ms);
-    if (got < 4 || ms <= 0) {
-        snprintf(err, cap, "swipe:%s: expected X1,Y1,X2,Y2[,MS]", arg);
-        return false;
-    }
     ui_render(a, false);
-    send(a, INPUT_PRESS, x1, y1);
-    int steps = ms / FRAME_MS;
+    send(a, INPUT_PRESS, c->x, c->y);
+    int steps = c->ms / FRAME_MS;
     if (steps < 2)
         steps = 2;
     for (int i = 1; i <= steps; i++) {
-        a->ms += (uint32_t)(ms / steps);
-        send(a, INPUT_MOVE, x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps);
+        a->ms += (uint32_t)(c->ms / steps);
+        send(a, INPUT_MOVE, c->x + (c->x2 - c->x) * i / steps, c->y + (c->y2 - c->y) * i / steps);
     }
-    send(a, INPUT_RELEASE, x2, y2);
+    send(a, INPUT_RELEASE, c->x2, c->y2);
     ui_render(a, false);
-    return true;
 }
 
 /* A finger held still: the clock runs (and timers fire) while it is down. */
-static bool press(struct app *a, const char *arg, char *err, size_t cap)
+static void press(struct app *a, const struct script_cmd *c)
 {
-    int x, y, ms, n = 0;
-    if (sscanf(arg, "%d,%d,%d%n", &x, &y, &ms, &n) != 3 || arg[n] != '\0' || ms < 0 ||
-        ms > 600000) {
-        snprintf(err, cap, "press:%s: expected X,Y,MS, e.g. press:20,20,3500", arg);
-        return false;
-    }
     ui_render(a, false);
-    send(a, INPUT_PRESS, x, y);
-    advance(a, (uint32_t)ms);
-    send(a, INPUT_RELEASE, x, y);
+    send(a, INPUT_PRESS, c->x, c->y);
+    advance(a, (uint32_t)c->ms);
+    send(a, INPUT_RELEASE, c->x, c->y);
     advance(a, STEP_MS);
-    return true;
 }
 
-static char *trim(char *s)
+static bool run_one(struct app *a, const struct script_cmd *c, const char *dir, char *err,
+                    size_t cap)
 {
-    while (isspace((unsigned char)*s))
-        s++;
-    char *e = s + strlen(s);
-    while (e > s && isspace((unsigned char)e[-1]))
-        *--e = '\0';
-    return s;
-}
-
-static bool run_one(struct app *a, char *cmd, const char *dir, char *err, size_t cap)
-{
-    char *colon = strchr(cmd, ':');
-    char *arg = colon ? trim(colon + 1) : (char *)"";
-    if (colon)
-        *colon = '\0';
-    cmd = trim(cmd);
-    if (strcmp(cmd, "tap") == 0)
-        return tap(a, arg, err, cap);
-    if (strcmp(cmd, "swipe") == 0)
-        return swipe(a, arg, err, cap);
-    if (strcmp(cmd, "press") == 0)
-        return press(a, arg, err, cap);
-    if (strcmp(cmd, "key") == 0) {
-        enum input_key k = platform_key_from_name(arg);
+    switch (c->op) {
+    case SCRIPT_TAP:
+        return tap(a, c, err, cap);
+    case SCRIPT_SWIPE:
+        swipe(a, c);
+        return true;
+    case SCRIPT_KEY: {
+        enum input_key k = platform_key_from_name(c->arg);
         if (k == KEY_NONE) {
             snprintf(err, cap,
                      "key:%s: unknown key (Up Down Left Right Tab Shift+Tab Return "
-                     "Escape Home PageUp PageDown F2)",
-                     arg);
+                     "Escape Home PageUp PageDown Space Backspace F2 Ctrl+Alt+S)",
+                     c->arg);
             return false;
         }
         ui_render(a, false);
         struct input_event ev = {.kind = INPUT_KEY, .key = k, .ms = a->ms};
-        ev.erase = strcasecmp(arg, "Backspace") == 0;
-        ev.typed = strcasecmp(arg, "Space") == 0;
+        ev.erase = strcasecmp(c->arg, "Backspace") == 0;
+        ev.typed = strcasecmp(c->arg, "Space") == 0;
         ui_handle(a, &ev);
         if (ev.typed) /* as SDL does: the space is typed too */
             type_text(a, " ");
         advance(a, STEP_MS);
         return true;
     }
-    if (strcmp(cmd, "type") == 0) {
-        if (!arg[0]) {
-            snprintf(err, cap, "type: needs text, e.g. type:neuvola");
-            return false;
-        }
-        type_text(a, arg);
+    case SCRIPT_TYPE:
+        type_text(a, c->arg);
         return true;
-    }
-    if (strcmp(cmd, "wait") == 0) {
-        char *end;
-        double s = strtod(arg, &end);
-        if (end == arg || *end != '\0' || s < 0 || s > 86400) {
-            snprintf(err, cap, "wait:%s: expected seconds, e.g. wait:2.5", arg);
-            return false;
-        }
-        advance(a, (uint32_t)(s * 1000));
+    case SCRIPT_WAIT:
+        advance(a, (uint32_t)(c->seconds * 1000));
         return true;
-    }
-    if (strcmp(cmd, "wait-content") == 0) {
-        char *end;
-        double s = strtod(arg, &end);
-        if (end == arg || *end != '\0' || s < 0 || s > 3600) {
-            snprintf(err, cap, "wait-content:%s: expected seconds, e.g. wait-content:20", arg);
-            return false;
-        }
+    case SCRIPT_WAIT_CONTENT:
         if (!a->src.watch) {
             snprintf(err, cap, "wait-content: the kiosk is not watching for content (--watch)");
             return false;
         }
-        if (!ui_content_wait(a, (int)(s * 1000))) {
-            snprintf(err, cap, "wait-content:%s: no new content came", arg);
+        if (!ui_content_wait(a, (int)(c->seconds * 1000))) {
+            snprintf(err, cap, "wait-content:%s: no new content came", c->arg);
             return false;
         }
         ui_render(a, false);
         return true;
-    }
+    case SCRIPT_PRESS:
+        press(a, c);
+        return true;
     /* print and banner */
-    if (strcmp(cmd, "wait-print") == 0) {
-        char *end;
-        double s = strtod(arg, &end);
-        if (end == arg || *end != '\0' || s < 0 || s > 3600) {
-            snprintf(err, cap, "wait-print:%s: expected seconds, e.g. wait-print:10", arg);
-            return false;
-        }
+    case SCRIPT_WAIT_PRINT:
         if (!a->printer) {
             snprintf(err, cap, "wait-print: no printer is configured");
             return false;
         }
-        if (!ui_print_wait(a, (int)(s * 1000), NULL)) {
-            snprintf(err, cap, "wait-print:%s: no print job ended", arg);
+        if (!ui_print_wait(a, (int)(c->seconds * 1000), NULL)) {
+            snprintf(err, cap, "wait-print:%s: no print job ended", c->arg);
             return false;
         }
         ui_render(a, false);
         return true;
-    }
-    if (strcmp(cmd, "wait-status") == 0) {
-        char *end;
-        double s = strtod(arg, &end);
-        if (end == arg || *end != '\0' || s < 0 || s > 3600) {
-            snprintf(err, cap, "wait-status:%s: expected seconds, e.g. wait-status:20", arg);
-            return false;
-        }
+    case SCRIPT_WAIT_STATUS:
         if (!a->notice || !a->notice->status_watch) {
             snprintf(err, cap, "wait-status: the kiosk is not watching status.json (--watch)");
             return false;
         }
-        if (!ui_banner_wait(a, (int)(s * 1000))) {
-            snprintf(err, cap, "wait-status:%s: status.json did not change", arg);
+        if (!ui_banner_wait(a, (int)(c->seconds * 1000))) {
+            snprintf(err, cap, "wait-status:%s: status.json did not change", c->arg);
             return false;
         }
         ui_render(a, false);
         return true;
-    }
-    if (strcmp(cmd, "clock") == 0) { /* benchmarks: when the last frame was presented */
+    case SCRIPT_CLOCK: { /* benchmarks: when the last frame was presented */
         ui_render(a, false);
         struct timespec ts;
         clock_gettime(CLOCK_MONOTONIC, &ts);
         fprintf(stderr, "clock: %.3f\n", (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6);
         return true;
     }
-    if (strcmp(cmd, "notices") == 0) {
+    case SCRIPT_NOTICES:
         ui_render(a, false);
         fprintf(stderr, "notice: visitor: %s\nnotice: staff: %s\n", notice_text(a, NOTICE_VISITOR),
                 notice_text(a, NOTICE_STAFF));
         return true;
-    }
-    if (strcmp(cmd, "shot") == 0) {
-        if (!arg[0]) {
-            snprintf(err, cap, "shot: needs a file name, e.g. shot:home.png");
-            return false;
-        }
-        char path[1024];
-        if (arg[0] == '/' || !dir)
-            snprintf(path, sizeof(path), "%s", arg);
-        else
-            snprintf(path, sizeof(path), "%s/%s", dir, arg);
-        return script_shot(a, path, err, cap);
-    }
-    if (strcmp(cmd, "targets") == 0) {
-        ui_render(a, false);
-        char ids[4096];
-        list_targets(a, ids, sizeof(ids));
-        fprintf(stderr, "%s: %s\n", a->stack[a->depth - 1].ops->name, ids);
-        return true;
-    }
-    if (strcmp(cmd, "a11y") == 0) {
+    case SCRIPT_A11Y: {
         struct theme_modes m;
         char e[256];
-        if (!theme_parse_modes(arg, &m, e, sizeof(e))) {
-            snprintf(err, cap, "a11y:%s: %s", arg, e);
+        if (!theme_parse_modes(c->arg, &m, e, sizeof(e))) {
+            snprintf(err, cap, "a11y:%s: %s", c->arg, e);
             return false;
         }
         ui_set_modes(a, &m);
         ui_render(a, false);
         return true;
     }
-    snprintf(err, cap,
-             "%s: unknown command (tap, key, type, swipe, press, wait, wait-content, wait-print, "
-             "shot, wait-status, targets, notices, clock, a11y)",
-             cmd);
+    case SCRIPT_SHOT: {
+        char path[1024];
+        if (c->arg[0] == '/' || !dir)
+            snprintf(path, sizeof(path), "%s", c->arg);
+        else
+            snprintf(path, sizeof(path), "%s/%s", dir, c->arg);
+        return script_shot(a, path, err, cap);
+    }
+    case SCRIPT_TARGETS: {
+        ui_render(a, false);
+        char ids[4096];
+        list_targets(a, ids, sizeof(ids));
+        fprintf(stderr, "%s: %s\n", a->stack[a->depth - 1].ops->name, ids);
+        return true;
+    }
+    }
+    snprintf(err, cap, "unknown command");
     return false;
 }
 
 bool script_run(struct app *a, const char *text, const char *dir, char *err, size_t cap)
 {
-    char *copy = xstrdup(text);
+    struct script s;
+    if (!script_parse(text, &s, err, cap))
+        return false;
     bool ok = true;
-    int n = 0;
-    char *p = copy;
-    while (ok && *p && !a->quit) {
-        size_t len = strcspn(p, ";\n");
-        char *next = p + len + (p[len] ? 1 : 0);
-        p[len] = '\0';
-        char *hash = strchr(p, '#');
-        if (hash)
-            *hash = '\0';
-        char *cmd = trim(p);
-        if (cmd[0]) {
-            n++;
-            char e[3000];
-            if (!run_one(a, cmd, dir, e, sizeof(e))) {
-                snprintf(err, cap, "script command %d: %s", n, e);
-                ok = false;
-            }
+    for (size_t i = 0; ok && i < s.n && !a->quit; i++) {
+        char e[3000];
+        if (!run_one(a, &s.cmds[i], dir, e, sizeof(e))) {
+            snprintf(err, cap, "script command %d: %s", s.cmds[i].number, e);
+            ok = false;
         }
-        p = next;
     }
-    free(copy);
+    script_free(&s);
     return ok;
 }

@@ -41,6 +41,8 @@
  *                    them off. The idle reset returns to --a11y's modes.
  * A command that makes the kiosk quit (restart from the staff menu) ends
  * the script.
+ * The whole script is read and checked first (ui/scriptcmd.h): a script
+ * with a mistake runs no command at all.
  */
 #ifndef AULA_UI_SCRIPT_H
 #define AULA_UI_SCRIPT_H
