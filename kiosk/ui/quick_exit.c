@@ -44,9 +44,8 @@ void quick_exit_draw(struct app *a)
 
 void quick_exit_activate(struct app *a)
 {
-    ui_go_home(a);
+    /* As if nobody had been here: not even the language chosen stays. */
+    ui_end_visit(a);
     ui_reload(a); /* home afresh: its scroll position goes too */
     a->focus[0] = '\0';
-    a->show_focus = false;
-    a->dirty = true;
 }

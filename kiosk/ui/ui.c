@@ -121,6 +121,22 @@ void ui_go_home(struct app *a)
         ui_pop(a);
 }
 
+void ui_end_visit(struct app *a)
+{
+    ui_go_home(a);
+    if (a->content && strcmp(a->lang, a->content->default_lang) != 0)
+        ui_set_lang(a, a->content->default_lang);
+    /* The next visitor starts with the kiosk's own modes. */
+    ui_set_modes(a, &a->default_modes);
+    a->idle_bonus_ms = 0;
+    a->show_focus = false;
+    if (a->speech_on != a->speech_default) {
+        a->speech_on = a->speech_default;
+        speech_stop(a->speech);
+    }
+    a->dirty = true;
+}
+
 void ui_reload(struct app *a)
 {
     for (int i = 0; i < a->depth; i++) {
@@ -982,18 +998,7 @@ int ui_tick(struct app *a)
     int left = idle_left_ms(a);
     if (left >= 0) {
         if (left <= 0) {
-            ui_go_home(a);
-            if (a->content && strcmp(a->lang, a->content->default_lang) != 0)
-                ui_set_lang(a, a->content->default_lang);
-            /* The next visitor starts with the kiosk's own modes. */
-            ui_set_modes(a, &a->default_modes);
-            a->idle_bonus_ms = 0;
-            a->show_focus = false;
-            if (a->speech_on != a->speech_default) {
-                a->speech_on = a->speech_default;
-                speech_stop(a->speech);
-            }
-            a->dirty = true;
+            ui_end_visit(a);
         } else {
             int wait = left > IDLE_WARN_MS ? left - IDLE_WARN_MS : (left - 1) % 1000 + 1;
             if (left <= IDLE_WARN_MS)

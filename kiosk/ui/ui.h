@@ -172,6 +172,10 @@ void ui_push(struct app *a, const struct screen_ops *ops, const char *arg);
 void ui_pop(struct app *a);
 /* Back to the home screen (keeps the language). */
 void ui_go_home(struct app *a);
+/* Ends a visit, as the idle reset and the quick exit do: home, in the
+ * default language, with the kiosk's own accessibility and speech
+ * settings; nothing of the visit stays on screen. */
+void ui_end_visit(struct app *a);
 /* Reloads every screen's view model (after a language change). */
 void ui_reload(struct app *a);
 /* Switches the visitor's accessibility modes (theme, sizes, colours); the

@@ -56,6 +56,11 @@ quick-exit)
     cmp "$out/home.png" "$out/after.png" || fail "after the quick exit the screen is not home"
     # Back (Esc) has nowhere to go: still home.
     grep -q "^home: .*category:" "$out/targets.txt" || fail "Back after the quick exit left home"
+    # In another language it ends the visit as the idle reset does: home
+    # in the default language, nothing of the visitor's choices left.
+    run 1280x800 "$out/ar" "tap:lang:ar; tap:category:kriisiapu; tap:service:turvakoti;
+        tap:quick-exit; shot:after.png"
+    cmp "$out/home.png" "$out/ar/after.png" || fail "the quick exit kept the visitor's language"
     # Its organisation too.
     run 800x480 "$out/org" "shot:home.png; tap:orgs; tap:org:etkoti-itaranta;
         tap:quick-exit; shot:after.png"
