@@ -1,10 +1,8 @@
 /* staff_hooks: what the staff menu asks of other parts of the kiosk.
  *
- * ui_print_test prints a test slip on the kiosk's printer (a->printer) and
- * says how it went with staff_say. The printer module provides it; until it
- * is linked in, a weak default (staff_hooks.c) says "no printer" and
- * returns false. A strong definition replaces the weak one only when its
- * object file is linked, so put it in a module the kiosk uses anyway. */
+ * ui_print_test (ui/print_ui.c) prints a test slip on the kiosk's printer
+ * (a->printer) and shows how it went; with no printer it says so and
+ * returns false. */
 #ifndef AULA_UI_STAFF_HOOKS_H
 #define AULA_UI_STAFF_HOOKS_H
 
