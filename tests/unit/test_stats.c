@@ -4,6 +4,7 @@
 #include "data/stats.h"
 
 #include <stdarg.h>
+#include <poll.h>
 #include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -151,7 +152,9 @@ static void test_prune(void **state)
 /* A child counts pairs (a screen and a search) in one transaction each,
  * forever; the parent kills it with SIGKILL at random moments. After each
  * kill the file opens, passes SQLite's integrity check and both totals are
- * equal: a pair is counted whole or not at all. */
+ * equal: a pair is counted whole or not at all. Every fourth round waits
+ * for the child's first commit before the random delay, so that kills
+ * land between commits too, however slow the machine. */
 static void test_kill_during_writes(void **state)
 {
     (void)state;
@@ -159,22 +162,33 @@ static void test_kill_during_writes(void **state)
     srand((unsigned)time(NULL));
     int64_t last = 0;
     for (int round = 0; round < 60; round++) {
+        int fds[2];
+        assert_int_equal(pipe(fds), 0);
         pid_t pid = fork();
         assert_true(pid >= 0);
         if (pid == 0) {
+            close(fds[0]);
             char err[256];
             struct stats *st = stats_open(path, 30, err, sizeof(err));
             if (!st)
                 _exit(3);
-            for (;;) {
+            for (bool told = false;; told = true) {
                 stats_begin(st);
                 stats_count(st, "2026-11-23", STATS_SCREEN, "home");
                 stats_count(st, "2026-11-23", STATS_SEARCH, "found");
                 stats_commit(st);
+                if (!told && write(fds[1], "c", 1) != 1)
+                    _exit(4);
             }
+        }
+        close(fds[1]);
+        if (round % 4 == 3) {
+            struct pollfd pfd = {.fd = fds[0], .events = POLLIN};
+            assert_int_equal(poll(&pfd, 1, 30000), 1);
         }
         usleep((useconds_t)(1000 + rand() % 15000));
         kill(pid, SIGKILL);
+        close(fds[0]);
         int status;
         waitpid(pid, &status, 0);
         assert_true(WIFSIGNALED(status));
