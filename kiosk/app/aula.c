@@ -126,10 +126,10 @@ static void print_stats(const struct app *a, double t_main, double t_end)
     const char *t0s = getenv("AULA_T0_MS");
     double t0 = t0s ? strtod(t0s, NULL) : t_main;
     fprintf(stderr,
-            "aula: stats: first_frame_ms=%.2f frames=%lu wakeups=%lu run_s=%.2f "
-            "cpu_ms=%.1f max_rss_kib=%ld vcsw=%ld reloads=%lu refusals=%lu\n",
-            a->first_frame_ms > 0 ? a->first_frame_ms - t0 : -1.0, a->frames, a->wakeups,
-            (t_end - t_main) / 1000.0,
+            "aula: stats: first_frame_ms=%.2f first_frame_cpu_ms=%.2f frames=%lu wakeups=%lu "
+            "run_s=%.2f cpu_ms=%.1f max_rss_kib=%ld vcsw=%ld reloads=%lu refusals=%lu\n",
+            a->first_frame_ms > 0 ? a->first_frame_ms - t0 : -1.0, a->first_frame_cpu_ms, a->frames,
+            a->wakeups, (t_end - t_main) / 1000.0,
             (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 +
                 (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0,
             ru.ru_maxrss, ru.ru_nvcsw, a->src.reloads, a->src.refusals);

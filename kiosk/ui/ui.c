@@ -571,6 +571,8 @@ void ui_render(struct app *a, bool force)
         struct timespec ts;
         clock_gettime(CLOCK_MONOTONIC, &ts);
         a->first_frame_ms = (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); /* the same, in CPU time */
+        a->first_frame_cpu_ms = (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
     }
     text_frame_end(a->text);
     a->dirty = false;

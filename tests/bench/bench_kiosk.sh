@@ -33,7 +33,7 @@ python3 - "$aula" "$dir" "$runs" <<'PY'
 import os, statistics, subprocess, sys, time
 aula, d, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
 env = dict(os.environ, SDL_VIDEODRIVER="dummy")
-firsts, rss = [], []
+firsts, cpus, rss = [], [], []
 for i in range(runs + 1):
     t0 = time.clock_gettime(time.CLOCK_MONOTONIC) * 1000.0
     env["AULA_T0_MS"] = "%.3f" % t0
@@ -48,9 +48,12 @@ for i in range(runs + 1):
     if i == 0:
         continue  # the first run warms the page cache
     firsts.append(float(f["first_frame_ms"]))
+    cpus.append(float(f["first_frame_cpu_ms"]))
     rss.append(int(f["max_rss_kib"]))
 print("start to first frame (headless, %d runs): median %.1f ms, min %.1f, max %.1f"
       % (runs, statistics.median(firsts), min(firsts), max(firsts)))
+print("  CPU time to first frame (the same runs; what load on the machine does not change):"
+      " median %.1f ms" % statistics.median(cpus))
 print("peak RSS: %.1f MiB (max of the runs)" % (max(rss) / 1024.0))
 PY
 echo
