@@ -1,7 +1,8 @@
 /* screen_staff: the staff status page, behind the PIN pad. Cards with the
  * content's version and validity, the last content update, free space,
  * uptimes, the app version, the printer and today's usage counts
- * (staff_status.h), and the actions: reload content now, test print,
+ * (staff_status.h), and the actions: reload content now, test print, the
+ * screen check (screen_staff_check),
  * restart the kiosk, leave. Back, Home, Leave and the staff idle time all go
  * home, and the menu needs the PIN again. The figures are read again every
  * minute and after each action. */
@@ -85,6 +86,10 @@ static bool staff_action(struct app *a, void *st, const char *id)
         gather(a, s);
         return true;
     }
+    if (strcmp(id, "staff:check") == 0) {
+        ui_push(a, &screen_staff_check, NULL);
+        return true;
+    }
     if (strcmp(id, "staff:restart") == 0) {
         LOG_INFO("staff menu: restart asked for; exiting with status %d for systemd to restart",
                  STAFF_EXIT_RESTART);
@@ -161,6 +166,7 @@ static void staff_draw(struct app *a, void *st)
     } actions[] = {
         {"staff:reload", S_STAFF_RELOAD, NULL, W_SECONDARY},
         {"staff:print", S_STAFF_PRINT_TEST, NULL, W_SECONDARY},
+        {"staff:check", S_STAFF_CHECK, NULL, W_SECONDARY},
         {"staff:restart", S_STAFF_RESTART, NULL, W_SECONDARY},
         {"staff:leave", S_STAFF_LEAVE, "home", W_PRIMARY},
     };
@@ -179,7 +185,8 @@ static void staff_draw(struct app *a, void *st)
     if (th->portrait) {
         cols = 2;
         int bw = (th->w - 2 * th->margin - th->gap) / 2;
-        int acts_h = 2 * th->button_h + th->gap;
+        int rows = (NACT + 1) / 2;
+        int acts_h = rows * th->button_h + (rows - 1) * th->gap;
         ss.width = th->w - 2 * th->margin;
         int say_h = say[0] ? draw_text_height(d, say, &ss) + th->gap : 0;
         list_w = th->w - 2 * th->margin;

@@ -11,6 +11,7 @@
  *   search    search as you type, with an on-screen keyboard
  *   staff-pin the PIN pad in front of the staff menu (ui/staff.h)
  *   staff     the staff status page and its actions
+ *   staff-check  the staff menu's touch calibration check
  *   a11y      accessibility: large text, high contrast, reach, less motion
  *   feedback  the families' feedback question, its faces and thanks
  *   about     the place, the content's version and sources, privacy */
@@ -29,6 +30,7 @@ extern const struct screen_ops screen_lang;
 extern const struct screen_ops screen_search;
 extern const struct screen_ops screen_staff_pin;
 extern const struct screen_ops screen_staff;
+extern const struct screen_ops screen_staff_check;
 extern const struct screen_ops screen_a11y;
 extern const struct screen_ops screen_feedback;
 extern const struct screen_ops screen_about;

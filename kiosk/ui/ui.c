@@ -886,6 +886,13 @@ void ui_handle(struct app *a, const struct input_event *in)
             a->stopped_fling = true;
         }
         const struct ui_target *t = a->stopped_fling ? NULL : hit(a, ev->x, ev->y);
+        struct screen *top = &a->stack[a->depth - 1];
+        if (!t && !a->drag && top->ops->touch && top->ops->touch(a, top->st, ev->x, ev->y)) {
+            a->down = false;
+            a->pressed[0] = '\0';
+            a->dirty = true;
+            return;
+        }
         snprintf(a->pressed, sizeof(a->pressed), "%s", t ? t->id : "");
         if (t)
             a->dirty = true;

@@ -46,6 +46,9 @@ struct screen_ops {
     /* Optional: typed text (INPUT_TEXT) and keys, before the generic
      * handling of keys (focus, Enter, back); true if the screen used it. */
     bool (*input)(struct app *a, void *st, const struct input_event *ev);
+    /* Optional: a finger put down at x, y (screen coordinates) where no
+     * target is; true if the screen used it. */
+    bool (*touch)(struct app *a, void *st, int x, int y);
 };
 
 struct screen {
@@ -143,11 +146,11 @@ struct app {
     struct theme_modes default_modes; /* what the idle reset returns to */
     int64_t shown_minute;             /* the minute the clock on screen shows */
     unsigned long frames;
-    unsigned long wakeups; /* returns from waiting for events (--stats) */
-    struct notify notify;  /* systemd readiness and watchdog */
+    unsigned long wakeups;   /* returns from waiting for events (--stats) */
+    struct notify notify;    /* systemd readiness and watchdog */
     struct printer *printer; /* contact-slip printer, NULL when none */
     struct stats *stats;     /* anonymous daily counters, NULL when off */
-    double first_frame_ms; /* CLOCK_MONOTONIC when the first frame was presented */
+    double first_frame_ms;   /* CLOCK_MONOTONIC when the first frame was presented */
 
     /* Speech output: what was last said, to say only what changed. */
     struct speech *speech;
@@ -156,7 +159,7 @@ struct app {
     unsigned screen_gen, spoken_gen; /* bumped when another screen is shown */
     char spoken_focus[UI_ID_LEN];
     char title[UI_LABEL_LEN]; /* the screen's title, set while drawing */
-    struct display disp;   /* on/off hours, wake by touch, burn-in shift */
+    struct display disp;      /* on/off hours, wake by touch, burn-in shift */
 };
 
 bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap);

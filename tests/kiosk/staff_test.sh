@@ -4,7 +4,7 @@
 # languages; Ctrl+Alt+S; no pin_hash, no menu; five wrong PINs lock the pad
 # for five minutes of the script's clock; the PIN is forgotten on leaving
 # and after the idle time; restart exits with status 75; [staff] in
-# aula.conf and aula --hash-pin.
+# aula.conf and aula --hash-pin; the screen check.
 #   staff_test.sh AULA DEMO_SNAPSHOT OUTDIR CASE
 set -eu
 aula=$1 snap=$2 out=$3 case=$4
@@ -172,6 +172,29 @@ config)
         [ -s "$out/bad.txt" ] && fail "--hash-pin printed a line for $bad"
     done
     grep -q "the PIN may only have digits" "$out/bad.err" || fail "$(cat "$out/bad.err")"
+    ;;
+check)
+    # The screen check at 1280x800 (150 dpi: 5.9 px/mm; the corner circles
+    # 12 mm = 71 px in from the edges, the fifth in the centre). Taps 1 mm
+    # off: OK. One tap 4 mm off: it needs calibrating. Back: the staff page.
+    near="tap:77,71; tap:1209,77; tap:1205,725; tap:71,723; tap:640,400"
+    run 1280x800 "key:Ctrl+Alt+S; $pin; tap:staff:check; targets; $near; targets; tap:back; targets" \
+        --lang en
+    expect "staff-check staff-check staff" "the screen check and back"
+    grep -q "screen check: tap 1 landed 1.0 mm from the centre" "$out/err.txt" ||
+        fail "the first tap's offset"
+    grep -q "screen check: OK: every tap landed within 3 mm" "$out/err.txt" ||
+        fail "taps 1 mm off should pass"
+    run 1280x800 "key:Ctrl+Alt+S; $pin; tap:staff:check; tap:71,71; tap:1209,71; tap:1209,729;
+        tap:71,753; tap:640,400; tap:check:again; $near" --lang en
+    grep -q "screen check: tap 4 landed 4.1 mm from the centre" "$out/err.txt" ||
+        fail "the fourth tap's offset"
+    [ "$(sed -n 's/.*screen check: \(OK\|Needs calibrating\).*/\1/p' "$out/err.txt" | tr '\n' ' ')" = \
+        "Needs calibrating OK " ] || fail "a tap 4 mm off should fail, and the check start again"
+    # Right to left: the first circle is in the top right corner.
+    run 1280x800 "key:Ctrl+Alt+S; $pin; tap:staff:check; tap:1209,71; tap:71,71; tap:71,729;
+        tap:1209,729; tap:640,400" --lang ar
+    grep -q "screen check: OK" "$out/err.txt" || fail "the check mirrored in Arabic"
     ;;
 *)
     echo "staff_test.sh: unknown case $case"
