@@ -164,6 +164,9 @@
     X(S_STAFF_CHECK_OK, "staff.check.ok")                                                          \
     X(S_STAFF_CHECK_BAD, "staff.check.bad")                                                        \
     X(S_STAFF_CHECK_AGAIN, "staff.check.again")                                                    \
+    X(S_STAFF_MAINT, "staff.maint")                                                                \
+    X(S_STAFF_MAINT_END, "staff.maint.end")                                                        \
+    X(S_MAINT_NOTICE, "maint.notice")                                                              \
     X(S_STALE, "notice.stale")                                                                     \
     X(S_CLOCK_BEHIND, "notice.clock")                                                              \
     X(S_SEARCH, "nav.search")                                                                      \

@@ -117,7 +117,8 @@ void ui_pop(struct app *a)
 
 void ui_go_home(struct app *a)
 {
-    while (a->depth > 1)
+    /* The maintenance notice is home while it is on. */
+    while (a->depth > 1 && a->stack[a->depth - 1].ops != &screen_maintenance)
         ui_pop(a);
 }
 
@@ -485,6 +486,9 @@ static void draw_pressed(struct app *a)
 static int idle_left_ms(const struct app *a)
 {
     if (a->idle_ms <= 0)
+        return -1;
+    /* The maintenance notice waits for staff, however long. */
+    if (a->stack[a->depth - 1].ops == &screen_maintenance)
         return -1;
     bool at_rest =
         a->depth <= 1 && (!a->content || strcmp(a->lang, a->content->default_lang) == 0) &&

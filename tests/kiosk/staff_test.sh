@@ -4,7 +4,7 @@
 # languages; Ctrl+Alt+S; no pin_hash, no menu; five wrong PINs lock the pad
 # for five minutes of the script's clock; the PIN is forgotten on leaving
 # and after the idle time; restart exits with status 75; [staff] in
-# aula.conf and aula --hash-pin; the screen check.
+# aula.conf and aula --hash-pin; the screen check; the maintenance notice.
 #   staff_test.sh AULA DEMO_SNAPSHOT OUTDIR CASE
 set -eu
 aula=$1 snap=$2 out=$3 case=$4
@@ -195,6 +195,23 @@ check)
     run 1280x800 "key:Ctrl+Alt+S; $pin; tap:staff:check; tap:1209,71; tap:71,71; tap:71,729;
         tap:1209,729; tap:640,400" --lang ar
     grep -q "screen check: OK" "$out/err.txt" || fail "the check mirrored in Arabic"
+    ;;
+maintenance)
+    # The maintenance notice: taps, Escape, Home and five minutes past the
+    # idle time (60 s) leave it on; so do Cancel on the PIN pad, Leave and
+    # the staff idle time. Only "End maintenance" in the staff menu ends it.
+    run 1280x800 "tap:calendar; key:Ctrl+Alt+S; $pin; tap:staff:maintenance; targets;
+        shot:notice.png; tap:640,400; tap:100,700; key:Escape; key:Home; targets; wait:300; targets;
+        key:Ctrl+Alt+S; tap:pin:cancel; targets; key:Ctrl+Alt+S; $pin; targets; tap:staff:leave;
+        targets; key:Ctrl+Alt+S; $pin; wait:130; targets; key:Ctrl+Alt+S; $pin; tap:staff:maintenance;
+        targets" --idle 60 --lang en
+    expect "maintenance maintenance maintenance maintenance staff maintenance maintenance home" \
+        "the maintenance notice"
+    grep -q "staff menu: maintenance notice shown" "$out/err.txt" || fail "the notice is not logged"
+    grep -q "staff menu: maintenance notice ended" "$out/err.txt" || fail "the end is not logged"
+    # The notice is no home screen.
+    run 1280x800 "shot:home.png" --idle 60 --lang en
+    cmp -s "$out/notice.png" "$out/home.png" && fail "the notice looks like the home screen"
     ;;
 *)
     echo "staff_test.sh: unknown case $case"
