@@ -3,7 +3,7 @@
  * uptimes, the app version, the printer and today's usage counts
  * (staff_status.h), and the actions: reload content now, test print, the
  * screen check (screen_staff_check), the maintenance notice
- * (screen_maintenance),
+ * (screen_maintenance), the weekly summary (screen_staff_summary),
  * restart the kiosk, leave. Back, Home, Leave and the staff idle time all go
  * home, and the menu needs the PIN again. The figures are read again every
  * minute and after each action. */
@@ -85,6 +85,10 @@ static bool staff_action(struct app *a, void *st, const char *id)
         if (ui_print_test(a) && !a->staff->say[0])
             staff_say(a, ui_str(a, S_STAFF_PRINT_SENT));
         gather(a, s);
+        return true;
+    }
+    if (strcmp(id, "staff:summary") == 0) {
+        ui_push(a, &screen_staff_summary, NULL);
         return true;
     }
     if (strcmp(id, "staff:check") == 0) {
@@ -188,6 +192,7 @@ static void staff_draw(struct app *a, void *st)
         {"staff:print", S_STAFF_PRINT_TEST, NULL, W_SECONDARY},
         {"staff:check", S_STAFF_CHECK, NULL, W_SECONDARY},
         {"staff:maintenance", S_STAFF_MAINT, NULL, W_SECONDARY},
+        {"staff:summary", S_STAFF_SUMMARY, NULL, W_SECONDARY},
         {"staff:restart", S_STAFF_RESTART, NULL, W_SECONDARY},
         {"staff:leave", S_STAFF_LEAVE, "home", W_PRIMARY},
     };

@@ -13,6 +13,7 @@
  *   staff     the staff status page and its actions
  *   staff-check  the staff menu's touch calibration check
  *   maintenance  "this screen is being serviced", from the staff menu
+ *   staff-summary  the staff menu's weekly summary picture
  *   a11y      accessibility: large text, high contrast, reach, less motion
  *   feedback  the families' feedback question, its faces and thanks
  *   about     the place, the content's version and sources, privacy */
@@ -33,6 +34,7 @@ extern const struct screen_ops screen_staff_pin;
 extern const struct screen_ops screen_staff;
 extern const struct screen_ops screen_staff_check;
 extern const struct screen_ops screen_maintenance;
+extern const struct screen_ops screen_staff_summary;
 extern const struct screen_ops screen_a11y;
 extern const struct screen_ops screen_feedback;
 extern const struct screen_ops screen_about;

@@ -167,6 +167,8 @@
     X(S_STAFF_MAINT, "staff.maint")                                                                \
     X(S_STAFF_MAINT_END, "staff.maint.end")                                                        \
     X(S_MAINT_NOTICE, "maint.notice")                                                              \
+    X(S_STAFF_SUMMARY, "staff.summary")                                                            \
+    X(S_STAFF_SUMMARY_NONE, "staff.summary.none")                                                  \
     X(S_STALE, "notice.stale")                                                                     \
     X(S_CLOCK_BEHIND, "notice.clock")                                                              \
     X(S_SEARCH, "nav.search")                                                                      \

@@ -4,7 +4,8 @@
 # languages; Ctrl+Alt+S; no pin_hash, no menu; five wrong PINs lock the pad
 # for five minutes of the script's clock; the PIN is forgotten on leaving
 # and after the idle time; restart exits with status 75; [staff] in
-# aula.conf and aula --hash-pin; the screen check; the maintenance notice.
+# aula.conf and aula --hash-pin; the screen check; the maintenance notice;
+# the weekly summary.
 #   staff_test.sh AULA DEMO_SNAPSHOT OUTDIR CASE
 set -eu
 aula=$1 snap=$2 out=$3 case=$4
@@ -212,6 +213,22 @@ maintenance)
     # The notice is no home screen.
     run 1280x800 "shot:home.png" --idle 60 --lang en
     cmp -s "$out/notice.png" "$out/home.png" && fail "the notice looks like the home screen"
+    ;;
+summary)
+    # The weekly summary of the current ISO week (Tuesday 24 November 2026:
+    # week 48), from the counters of [stats]; Back returns to the staff page.
+    printf '\n[stats]\nfile = %s\n' "$out/counters.db" >>"$out/aula.conf"
+    run 1280x800 "tap:lang:sv; tap:category:neuvola-terveys; tap:home; key:Ctrl+Alt+S; $pin;
+        tap:staff:summary; targets; shot:summary.png; tap:back; targets"
+    expect "staff-summary staff" "the weekly summary and back"
+    grep -q "staff menu: weekly summary 2026-W48 shown (2026-11-23 to 2026-11-29)" "$out/err.txt" ||
+        fail "the summary of week 48 is not shown"
+    # Counters off: the page says so instead; not the same picture.
+    printf '[kiosk]\ndata_dir = %s\n\n[staff]\npin_hash = %s\n' "$out/data" "$hash" >"$out/aula.conf"
+    run 1280x800 "key:Ctrl+Alt+S; $pin; tap:staff:summary; targets; shot:off.png"
+    expect "staff-summary" "the weekly summary with the counters off"
+    grep -q "weekly summary .* shown" "$out/err.txt" && fail "a summary without counters"
+    cmp -s "$out/summary.png" "$out/off.png" && fail "the summary page shows no picture"
     ;;
 *)
     echo "staff_test.sh: unknown case $case"
