@@ -213,6 +213,25 @@ maintenance)
     # The notice is no home screen.
     run 1280x800 "shot:home.png" --idle 60 --lang en
     cmp -s "$out/notice.png" "$out/home.png" && fail "the notice looks like the home screen"
+    # Content arriving meanwhile (aula-sync's timer), here the first one
+    # after none, which starts the screens over: the notice stays on.
+    mkdir -p "$out/w"
+    cp "$snap" "$out/w/snap-1.aula"
+    "$aula" --config "$out/aula.conf" --headless --watch --snapshot "$out/w/current" --size 800x480 \
+        --now "$now" --idle 60 --screenshot "$out" --script "key:Ctrl+Alt+S; $pin;
+        tap:staff:maintenance; wait-content:30; wait:200; targets" 2>"$out/err.txt" &
+    pid=$!
+    i=0 # until the notice is on (and the folder watched)
+    until grep -q "maintenance notice shown" "$out/err.txt" 2>/dev/null; do
+        i=$((i + 1))
+        [ $i -le 100 ] || fail "the maintenance notice did not come"
+        sleep 0.1
+    done
+    ln -s snap-1.aula "$out/w/current.new"
+    mv -T "$out/w/current.new" "$out/w/current"
+    wait $pid || fail "aula failed"
+    grep -q "new content shown" "$out/err.txt" || fail "the new content was not shown"
+    expect "maintenance" "the maintenance notice after new content"
     ;;
 summary)
     # The weekly summary of the current ISO week (Tuesday 24 November 2026:
