@@ -240,8 +240,18 @@ static void staff_draw(struct app *a, void *st)
                 (SDL_Rect){acts_x, acts_y + i * (th->button_h + th->gap), aw, th->button_h},
                 action_label(a, actions[i].label), actions[i].icon, actions[i].kind);
         if (say[0]) {
+            /* Under the actions, or under the facts where it does not fit
+             * there (a low screen). */
             ss.width = aw;
-            draw_text(d, say, &ss, acts_x, acts_y + NACT * (th->button_h + th->gap));
+            int say_y = acts_y + NACT * (th->button_h + th->gap);
+            if (say_y + draw_text_height(d, say, &ss) > th->h - th->pad) {
+                ss.width = list_w;
+                int say_h = draw_text_height(d, say, &ss);
+                body_h -= say_h + th->gap;
+                draw_text(d, say, &ss, th->margin, th->h - th->pad - say_h);
+            } else {
+                draw_text(d, say, &ss, acts_x, say_y);
+            }
         }
     }
 
