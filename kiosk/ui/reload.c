@@ -77,15 +77,19 @@ bool ui_content_event(struct app *a, const SDL_Event *ev)
 }
 
 /* Every screen again from the start of the stack: home, or the problem
- * screen when there is no content. */
+ * screen when there is no content; the maintenance notice stays on. */
 static void restart(struct app *a, const struct screen_ops *base)
 {
-    ui_go_home(a);
+    bool maintenance = maintenance_on(a);
+    while (a->depth > 1)
+        ui_pop(a);
     struct screen *s = &a->stack[0];
     if (a->depth > 0 && s->ops->leave)
         s->ops->leave(a, s->st);
     a->depth = 0;
     ui_push(a, base, NULL);
+    if (maintenance)
+        ui_push(a, &screen_maintenance, NULL);
 }
 
 bool ui_content_reload(struct app *a)

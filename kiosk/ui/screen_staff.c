@@ -1,7 +1,9 @@
 /* screen_staff: the staff status page, behind the PIN pad. Cards with the
  * content's version and validity, the last content update, free space,
  * uptimes, the app version, the printer and today's usage counts
- * (staff_status.h), and the actions: reload content now, test print,
+ * (staff_status.h), and the actions: reload content now, test print, the
+ * screen check (screen_staff_check), the maintenance notice
+ * (screen_maintenance), the weekly summary (screen_staff_summary),
  * restart the kiosk, leave. Back, Home, Leave and the staff idle time all go
  * home, and the menu needs the PIN again. The figures are read again every
  * minute and after each action. */
@@ -85,6 +87,27 @@ static bool staff_action(struct app *a, void *st, const char *id)
         gather(a, s);
         return true;
     }
+    if (strcmp(id, "staff:summary") == 0) {
+        ui_push(a, &screen_staff_summary, NULL);
+        return true;
+    }
+    if (strcmp(id, "staff:check") == 0) {
+        ui_push(a, &screen_staff_check, NULL);
+        return true;
+    }
+    if (strcmp(id, "staff:maintenance") == 0) {
+        /* Either way the staff menu closes: on, the notice shows; off, the
+         * home screen as after an idle reset. */
+        bool on = maintenance_on(a);
+        while (a->depth > 1)
+            ui_pop(a);
+        if (on)
+            ui_end_visit(a);
+        else
+            ui_push(a, &screen_maintenance, NULL);
+        LOG_INFO("staff menu: maintenance notice %s", on ? "ended" : "shown");
+        return true;
+    }
     if (strcmp(id, "staff:restart") == 0) {
         LOG_INFO("staff menu: restart asked for; exiting with status %d for systemd to restart",
                  STAFF_EXIT_RESTART);
@@ -144,6 +167,12 @@ static void draw_row(struct app *a, const struct staff_row *r, SDL_Rect box)
         draw_text(d, r->detail, &ds, x, y);
 }
 
+/* The maintenance button says "End maintenance" while it is on. */
+static const char *action_label(struct app *a, enum str_id id)
+{
+    return ui_str(a, id == S_STAFF_MAINT && maintenance_on(a) ? S_STAFF_MAINT_END : id);
+}
+
 static void staff_draw(struct app *a, void *st)
 {
     struct staff_state *s = st;
@@ -161,13 +190,16 @@ static void staff_draw(struct app *a, void *st)
     } actions[] = {
         {"staff:reload", S_STAFF_RELOAD, NULL, W_SECONDARY},
         {"staff:print", S_STAFF_PRINT_TEST, NULL, W_SECONDARY},
+        {"staff:check", S_STAFF_CHECK, NULL, W_SECONDARY},
+        {"staff:maintenance", S_STAFF_MAINT, NULL, W_SECONDARY},
+        {"staff:summary", S_STAFF_SUMMARY, NULL, W_SECONDARY},
         {"staff:restart", S_STAFF_RESTART, NULL, W_SECONDARY},
         {"staff:leave", S_STAFF_LEAVE, "home", W_PRIMARY},
     };
     enum { NACT = sizeof(actions) / sizeof(actions[0]) };
     int aw = 0;
     for (int i = 0; i < NACT; i++) {
-        int need = widget_button_width(a, ui_str(a, actions[i].label), actions[i].icon);
+        int need = widget_button_width(a, action_label(a, actions[i].label), actions[i].icon);
         if (need > aw)
             aw = need;
     }
@@ -179,7 +211,8 @@ static void staff_draw(struct app *a, void *st)
     if (th->portrait) {
         cols = 2;
         int bw = (th->w - 2 * th->margin - th->gap) / 2;
-        int acts_h = 2 * th->button_h + th->gap;
+        int rows = (NACT + 1) / 2;
+        int acts_h = rows * th->button_h + (rows - 1) * th->gap;
         ss.width = th->w - 2 * th->margin;
         int say_h = say[0] ? draw_text_height(d, say, &ss) + th->gap : 0;
         list_w = th->w - 2 * th->margin;
@@ -189,7 +222,7 @@ static void staff_draw(struct app *a, void *st)
             widget_button(a, actions[i].id,
                           (SDL_Rect){acts_x + (i % 2) * (bw + th->gap),
                                      acts_y + (i / 2) * (th->button_h + th->gap), bw, th->button_h},
-                          ui_str(a, actions[i].label), actions[i].icon, actions[i].kind);
+                          action_label(a, actions[i].label), actions[i].icon, actions[i].kind);
         if (say[0])
             draw_text(d, say, &ss, th->margin, acts_y - say_h);
         body_h = acts_y - say_h - th->gap - body_y;
@@ -205,10 +238,20 @@ static void staff_draw(struct app *a, void *st)
             widget_button(
                 a, actions[i].id,
                 (SDL_Rect){acts_x, acts_y + i * (th->button_h + th->gap), aw, th->button_h},
-                ui_str(a, actions[i].label), actions[i].icon, actions[i].kind);
+                action_label(a, actions[i].label), actions[i].icon, actions[i].kind);
         if (say[0]) {
+            /* Under the actions, or under the facts where it does not fit
+             * there (a low screen). */
             ss.width = aw;
-            draw_text(d, say, &ss, acts_x, acts_y + NACT * (th->button_h + th->gap));
+            int say_y = acts_y + NACT * (th->button_h + th->gap);
+            if (say_y + draw_text_height(d, say, &ss) > th->h - th->pad) {
+                ss.width = list_w;
+                int say_h = draw_text_height(d, say, &ss);
+                body_h -= say_h + th->gap;
+                draw_text(d, say, &ss, th->margin, th->h - th->pad - say_h);
+            } else {
+                draw_text(d, say, &ss, acts_x, say_y);
+            }
         }
     }
 

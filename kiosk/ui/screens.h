@@ -11,6 +11,9 @@
  *   search    search as you type, with an on-screen keyboard
  *   staff-pin the PIN pad in front of the staff menu (ui/staff.h)
  *   staff     the staff status page and its actions
+ *   staff-check  the staff menu's touch calibration check
+ *   maintenance  "this screen is being serviced", from the staff menu
+ *   staff-summary  the staff menu's weekly summary picture
  *   a11y      accessibility: large text, high contrast, reach, less motion
  *   feedback  the families' feedback question, its faces and thanks
  *   about     the place, the content's version and sources, privacy */
@@ -29,6 +32,9 @@ extern const struct screen_ops screen_lang;
 extern const struct screen_ops screen_search;
 extern const struct screen_ops screen_staff_pin;
 extern const struct screen_ops screen_staff;
+extern const struct screen_ops screen_staff_check;
+extern const struct screen_ops screen_maintenance;
+extern const struct screen_ops screen_staff_summary;
 extern const struct screen_ops screen_a11y;
 extern const struct screen_ops screen_feedback;
 extern const struct screen_ops screen_about;
@@ -40,5 +46,8 @@ bool feedback_offered(struct app *a);
 int feedback_home_buttons(struct app *a, int right, int height);
 /* During the idle countdown: the feedback button, its bottom at bottom. */
 void feedback_idle_offer(struct app *a, int bottom);
+
+/* True while the maintenance notice is on (somewhere in the stack). */
+bool maintenance_on(const struct app *a);
 
 #endif

@@ -29,7 +29,8 @@ void staff_free(struct staff *s)
 bool staff_showing(const struct app *a)
 {
     const struct screen_ops *top = a->depth > 0 ? a->stack[a->depth - 1].ops : NULL;
-    return top == &screen_staff_pin || top == &screen_staff;
+    return top == &screen_staff_pin || top == &screen_staff || top == &screen_staff_check ||
+           top == &screen_staff_summary;
 }
 
 bool staff_open(struct app *a)

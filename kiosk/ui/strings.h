@@ -157,6 +157,18 @@
     X(S_STAFF_PRINT_SENT, "staff.print_sent")                                                      \
     X(S_STAFF_RESTART, "staff.restart")                                                            \
     X(S_STAFF_LEAVE, "staff.leave")                                                                \
+    /* staff actions */                                                                            \
+    X(S_STAFF_CHECK, "staff.check")                                                                \
+    X(S_STAFF_CHECK_TAP, "staff.check.tap")                                                        \
+    X(S_STAFF_CHECK_OFFSET, "staff.check.offset")                                                  \
+    X(S_STAFF_CHECK_OK, "staff.check.ok")                                                          \
+    X(S_STAFF_CHECK_BAD, "staff.check.bad")                                                        \
+    X(S_STAFF_CHECK_AGAIN, "staff.check.again")                                                    \
+    X(S_STAFF_MAINT, "staff.maint")                                                                \
+    X(S_STAFF_MAINT_END, "staff.maint.end")                                                        \
+    X(S_MAINT_NOTICE, "maint.notice")                                                              \
+    X(S_STAFF_SUMMARY, "staff.summary")                                                            \
+    X(S_STAFF_SUMMARY_NONE, "staff.summary.none")                                                  \
     X(S_STALE, "notice.stale")                                                                     \
     X(S_CLOCK_BEHIND, "notice.clock")                                                              \
     X(S_SEARCH, "nav.search")                                                                      \

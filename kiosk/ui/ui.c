@@ -117,7 +117,8 @@ void ui_pop(struct app *a)
 
 void ui_go_home(struct app *a)
 {
-    while (a->depth > 1)
+    /* The maintenance notice is home while it is on. */
+    while (a->depth > 1 && a->stack[a->depth - 1].ops != &screen_maintenance)
         ui_pop(a);
 }
 
@@ -485,6 +486,9 @@ static void draw_pressed(struct app *a)
 static int idle_left_ms(const struct app *a)
 {
     if (a->idle_ms <= 0)
+        return -1;
+    /* The maintenance notice waits for staff, however long. */
+    if (a->stack[a->depth - 1].ops == &screen_maintenance)
         return -1;
     bool at_rest =
         a->depth <= 1 && (!a->content || strcmp(a->lang, a->content->default_lang) == 0) &&
@@ -888,6 +892,13 @@ void ui_handle(struct app *a, const struct input_event *in)
             a->stopped_fling = true;
         }
         const struct ui_target *t = a->stopped_fling ? NULL : hit(a, ev->x, ev->y);
+        struct screen *top = &a->stack[a->depth - 1];
+        if (!t && !a->drag && top->ops->touch && top->ops->touch(a, top->st, ev->x, ev->y)) {
+            a->down = false;
+            a->pressed[0] = '\0';
+            a->dirty = true;
+            return;
+        }
         snprintf(a->pressed, sizeof(a->pressed), "%s", t ? t->id : "");
         if (t)
             a->dirty = true;

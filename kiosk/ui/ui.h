@@ -46,6 +46,9 @@ struct screen_ops {
     /* Optional: typed text (INPUT_TEXT) and keys, before the generic
      * handling of keys (focus, Enter, back); true if the screen used it. */
     bool (*input)(struct app *a, void *st, const struct input_event *ev);
+    /* Optional: a finger put down at x, y (screen coordinates) where no
+     * target is; true if the screen used it. */
+    bool (*touch)(struct app *a, void *st, int x, int y);
 };
 
 struct screen {

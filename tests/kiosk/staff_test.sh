@@ -4,7 +4,8 @@
 # languages; Ctrl+Alt+S; no pin_hash, no menu; five wrong PINs lock the pad
 # for five minutes of the script's clock; the PIN is forgotten on leaving
 # and after the idle time; restart exits with status 75; [staff] in
-# aula.conf and aula --hash-pin.
+# aula.conf and aula --hash-pin; the screen check; the maintenance notice;
+# the weekly summary.
 #   staff_test.sh AULA DEMO_SNAPSHOT OUTDIR CASE
 set -eu
 aula=$1 snap=$2 out=$3 case=$4
@@ -172,6 +173,81 @@ config)
         [ -s "$out/bad.txt" ] && fail "--hash-pin printed a line for $bad"
     done
     grep -q "the PIN may only have digits" "$out/bad.err" || fail "$(cat "$out/bad.err")"
+    ;;
+check)
+    # The screen check at 1280x800 (150 dpi: 5.9 px/mm; the corner circles
+    # 12 mm = 71 px in from the edges, the fifth in the centre). Taps 1 mm
+    # off: OK. One tap 4 mm off: it needs calibrating. Back: the staff page.
+    near="tap:77,71; tap:1209,77; tap:1205,725; tap:71,723; tap:640,400"
+    run 1280x800 "key:Ctrl+Alt+S; $pin; tap:staff:check; targets; $near; targets; tap:back; targets" \
+        --lang en
+    expect "staff-check staff-check staff" "the screen check and back"
+    grep -q "screen check: tap 1 landed 1.0 mm from the centre" "$out/err.txt" ||
+        fail "the first tap's offset"
+    grep -q "screen check: OK: every tap landed within 3 mm" "$out/err.txt" ||
+        fail "taps 1 mm off should pass"
+    run 1280x800 "key:Ctrl+Alt+S; $pin; tap:staff:check; tap:71,71; tap:1209,71; tap:1209,729;
+        tap:71,753; tap:640,400; tap:check:again; $near" --lang en
+    grep -q "screen check: tap 4 landed 4.1 mm from the centre" "$out/err.txt" ||
+        fail "the fourth tap's offset"
+    [ "$(sed -n 's/.*screen check: \(OK\|Needs calibrating\).*/\1/p' "$out/err.txt" | tr '\n' ' ')" = \
+        "Needs calibrating OK " ] || fail "a tap 4 mm off should fail, and the check start again"
+    # Right to left: the first circle is in the top right corner.
+    run 1280x800 "key:Ctrl+Alt+S; $pin; tap:staff:check; tap:1209,71; tap:71,71; tap:71,729;
+        tap:1209,729; tap:640,400" --lang ar
+    grep -q "screen check: OK" "$out/err.txt" || fail "the check mirrored in Arabic"
+    ;;
+maintenance)
+    # The maintenance notice: taps, Escape, Home and five minutes past the
+    # idle time (60 s) leave it on; so do Cancel on the PIN pad, Leave and
+    # the staff idle time. Only "End maintenance" in the staff menu ends it.
+    run 1280x800 "tap:calendar; key:Ctrl+Alt+S; $pin; tap:staff:maintenance; targets;
+        shot:notice.png; tap:640,400; tap:100,700; key:Escape; key:Home; targets; wait:300; targets;
+        key:Ctrl+Alt+S; tap:pin:cancel; targets; key:Ctrl+Alt+S; $pin; targets; tap:staff:leave;
+        targets; key:Ctrl+Alt+S; $pin; wait:130; targets; key:Ctrl+Alt+S; $pin; tap:staff:maintenance;
+        targets" --idle 60 --lang en
+    expect "maintenance maintenance maintenance maintenance staff maintenance maintenance home" \
+        "the maintenance notice"
+    grep -q "staff menu: maintenance notice shown" "$out/err.txt" || fail "the notice is not logged"
+    grep -q "staff menu: maintenance notice ended" "$out/err.txt" || fail "the end is not logged"
+    # The notice is no home screen.
+    run 1280x800 "shot:home.png" --idle 60 --lang en
+    cmp -s "$out/notice.png" "$out/home.png" && fail "the notice looks like the home screen"
+    # Content arriving meanwhile (aula-sync's timer), here the first one
+    # after none, which starts the screens over: the notice stays on.
+    mkdir -p "$out/w"
+    cp "$snap" "$out/w/snap-1.aula"
+    "$aula" --config "$out/aula.conf" --headless --watch --snapshot "$out/w/current" --size 800x480 \
+        --now "$now" --idle 60 --screenshot "$out" --script "key:Ctrl+Alt+S; $pin;
+        tap:staff:maintenance; wait-content:30; wait:200; targets" 2>"$out/err.txt" &
+    pid=$!
+    i=0 # until the notice is on (and the folder watched)
+    until grep -q "maintenance notice shown" "$out/err.txt" 2>/dev/null; do
+        i=$((i + 1))
+        [ $i -le 100 ] || fail "the maintenance notice did not come"
+        sleep 0.1
+    done
+    ln -s snap-1.aula "$out/w/current.new"
+    mv -T "$out/w/current.new" "$out/w/current"
+    wait $pid || fail "aula failed"
+    grep -q "new content shown" "$out/err.txt" || fail "the new content was not shown"
+    expect "maintenance" "the maintenance notice after new content"
+    ;;
+summary)
+    # The weekly summary of the current ISO week (Tuesday 24 November 2026:
+    # week 48), from the counters of [stats]; Back returns to the staff page.
+    printf '\n[stats]\nfile = %s\n' "$out/counters.db" >>"$out/aula.conf"
+    run 1280x800 "tap:lang:sv; tap:category:neuvola-terveys; tap:home; key:Ctrl+Alt+S; $pin;
+        tap:staff:summary; targets; shot:summary.png; tap:back; targets"
+    expect "staff-summary staff" "the weekly summary and back"
+    grep -q "staff menu: weekly summary 2026-W48 shown (2026-11-23 to 2026-11-29)" "$out/err.txt" ||
+        fail "the summary of week 48 is not shown"
+    # Counters off: the page says so instead; not the same picture.
+    printf '[kiosk]\ndata_dir = %s\n\n[staff]\npin_hash = %s\n' "$out/data" "$hash" >"$out/aula.conf"
+    run 1280x800 "key:Ctrl+Alt+S; $pin; tap:staff:summary; targets; shot:off.png"
+    expect "staff-summary" "the weekly summary with the counters off"
+    grep -q "weekly summary .* shown" "$out/err.txt" && fail "a summary without counters"
+    cmp -s "$out/summary.png" "$out/off.png" && fail "the summary page shows no picture"
     ;;
 *)
     echo "staff_test.sh: unknown case $case"
