@@ -20,7 +20,8 @@ enum stats_kind {
     STATS_SERVICE,        /* a service's detail opened [service id] */
     STATS_ORGANIZATION,   /* an organisation's detail opened [organisation id] */
     STATS_LANGUAGE,       /* a language chosen [language code] */
-    STATS_ACCESSIBILITY,  /* an accessibility mode switched on [large, contrast, reach, motion, speech] */
+    STATS_ACCESSIBILITY,  /* an accessibility mode switched on [large, contrast, reach, motion,
+                             speech] */
     STATS_PRINT,          /* a slip printed [service, organization, contact] */
     STATS_QR,             /* a QR code shown [tel, url, vcard] */
     STATS_SEARCH,         /* a search run [found, empty] - never the text */

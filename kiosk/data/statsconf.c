@@ -14,7 +14,8 @@ static const struct conf_key stats_keys[NKEYS] = {
     [K_UPLOAD_URL] = {"stats", "upload_url", CONF_TEXT, 0, 0, NULL},
 };
 static const char *const owned[] = {"stats", NULL};
-static const char *const others[] = {"kiosk", "speech", "staff", "display", "sync", "printer", NULL};
+static const char *const others[] = {"kiosk", "speech",  "staff", "display",
+                                     "sync",  "printer", NULL};
 
 void stats_config_defaults(struct stats_config *c)
 {

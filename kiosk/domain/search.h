@@ -1,7 +1,7 @@
 /* search: finding services, organisations, contact persons and activities
  * from what a visitor types, over the snapshot's FTS5 index (one row per
- * entity and language; title, body and the parts of title words; tokenizer unicode61 with diacritics
- * kept, so case does not matter but ä is not a and ö is not o).
+ * entity and language; title, body and the parts of title words; tokenizer unicode61 with
+ * diacritics kept, so case does not matter but ä is not a and ö is not o).
  *
  * What the visitor typed never reaches FTS5 as syntax: it is cut into words
  * at spaces and punctuation, every word becomes a quoted string, and the

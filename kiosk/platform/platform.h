@@ -60,7 +60,7 @@ enum input_key {
     KEY_PAGEUP,
     KEY_PAGEDOWN,
     KEY_SPEECH, /* F2 or keypad '*': speech output on/off */
-    KEY_STAFF, /* Ctrl+Alt+S: the staff menu */
+    KEY_STAFF,  /* Ctrl+Alt+S: the staff menu */
 };
 
 struct input_event {

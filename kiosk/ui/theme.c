@@ -43,8 +43,8 @@ void theme_palette(bool high_contrast, SDL_Color out[NCOLORS])
         [COL_QR_LIGHT] = 0xFFFFFF,     [COL_TILE_BG_0] = 0xD7EFEC,  [COL_TILE_BG_1] = 0xFCE3D6,
         [COL_TILE_BG_2] = 0xE6E1F7,    [COL_TILE_BG_3] = 0xFBEFC4,  [COL_TILE_BG_4] = 0xDCE9F8,
         [COL_TILE_BG_5] = 0xE0F1D8,    [COL_TILE_FG] = 0x1C2733,    [COL_EXIT_BG] = 0xB42318,
-        [COL_FOCUS_HALO] = 0xFFFFFF,   [COL_ACCENT] = 0x0E5C63,
-        [COL_OFF] = 0x000000,          [COL_DIM] = 0x000000,
+        [COL_FOCUS_HALO] = 0xFFFFFF,   [COL_ACCENT] = 0x0E5C63,     [COL_OFF] = 0x000000,
+        [COL_DIM] = 0x000000,
     };
     /* High contrast: white and yellow on black, dark tints behind badges
      * and tiles, a cyan focus ring; every text pair at least 7:1. */
@@ -59,8 +59,8 @@ void theme_palette(bool high_contrast, SDL_Color out[NCOLORS])
         [COL_QR_LIGHT] = 0xFFFFFF,     [COL_TILE_BG_0] = 0x003B3B,  [COL_TILE_BG_1] = 0x3B1F00,
         [COL_TILE_BG_2] = 0x2A0050,    [COL_TILE_BG_3] = 0x3B3300,  [COL_TILE_BG_4] = 0x00264D,
         [COL_TILE_BG_5] = 0x143B00,    [COL_TILE_FG] = 0xFFE600,    [COL_EXIT_BG] = 0x7A0000,
-        [COL_FOCUS_HALO] = 0x000000,   [COL_ACCENT] = 0xFFE600,
-        [COL_OFF] = 0x000000,          [COL_DIM] = 0x000000,
+        [COL_FOCUS_HALO] = 0x000000,   [COL_ACCENT] = 0xFFE600,     [COL_OFF] = 0x000000,
+        [COL_DIM] = 0x000000,
     };
     const unsigned *table = high_contrast ? contrast : palette;
     for (int i = 0; i < NCOLORS; i++)
