@@ -19,7 +19,9 @@ seconds=${AULA_FUZZ_SECONDS:-60}
 jobs=${AULA_FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 targets=${AULA_FUZZ_TARGETS:-"ptv linkedevents hsds csv ics po minisign conf snapshot script"}
 
-if [ ! -f "$build/CMakeCache.txt" ]; then
+# Configure unless a finished configuration is there (an interrupted one
+# leaves a cache without build files).
+if [ ! -f "$build/CMakeCache.txt" ] || { [ ! -f "$build/Makefile" ] && [ ! -f "$build/build.ninja" ]; }; then
     cmake -S "$src" -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Sanitize \
         -DAULA_FUZZ=ON >"$build.configure.log" 2>&1 || {
         cat "$build.configure.log"
