@@ -205,10 +205,7 @@ static int item(struct app *a, const struct cal_item *it, int x, int y, int w, b
     struct draw *d = &a->draw;
     bool cancelled = it->status == CAL_CANCELLED;
     char when[48];
-    if (it->all_day)
-        snprintf(when, sizeof(when), "%s", ui_str(a, S_ALL_DAY));
-    else
-        str_time_range(a->lang, it->start_min, it->end_min, when, sizeof(when));
+    str_when(a->lang, it->all_day, it->start_min, it->end_min, when, sizeof(when));
     int iw = w - 2 * th->gap_small;
     struct text_style ws =
         draw_style(d, th->fs_small, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_ACCENT, iw);
@@ -273,10 +270,7 @@ static int day_card(struct app *a, const struct cal_item *it, int x, int y, int 
     struct draw *d = &a->draw;
     bool cancelled = it->status == CAL_CANCELLED;
     char when[48];
-    if (it->all_day)
-        snprintf(when, sizeof(when), "%s", ui_str(a, S_ALL_DAY));
-    else
-        str_time_range(a->lang, it->start_min, it->end_min, when, sizeof(when));
+    str_when(a->lang, it->all_day, it->start_min, it->end_min, when, sizeof(when));
     int iw = w - 2 * th->pad;
     struct text_style ws =
         draw_style(d, th->fs_subheading, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_ACCENT, iw);

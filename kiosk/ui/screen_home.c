@@ -267,10 +267,7 @@ static void draw_today(struct app *a, struct home *h, SDL_Rect r)
     for (size_t i = 0; i < h->nitems; i++) {
         const struct cal_item *it = &h->items[i];
         char when[48];
-        if (it->all_day)
-            snprintf(when, sizeof(when), "%s", ui_str(a, S_ALL_DAY));
-        else
-            str_time_range(a->lang, it->start_min, it->end_min, when, sizeof(when));
+        str_when(a->lang, it->all_day, it->start_min, it->end_min, when, sizeof(when));
         int nx = stacked ? x : x + time_w + th->gap;
         int nw = x + w - nx;
         struct text_style ws =

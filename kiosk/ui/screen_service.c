@@ -231,10 +231,7 @@ static int upcoming_block(struct app *a, const struct cal_item *v, size_t n, int
     for (size_t i = 0; i < n; i++) {
         char when[96], date[48], range[48];
         str_date_short(a->lang, v[i].day, date, sizeof(date));
-        if (v[i].all_day)
-            snprintf(range, sizeof(range), "%s", ui_str(a, S_ALL_DAY));
-        else
-            str_time_range(a->lang, v[i].start_min, v[i].end_min, range, sizeof(range));
+        str_when(a->lang, v[i].all_day, v[i].start_min, v[i].end_min, range, sizeof(range));
         snprintf(when, sizeof(when), "%s %s", date, range);
         struct text_style ws = draw_style(d, th->fs_body, TEXT_BOLD, COL_TEXT, w);
         struct text_style ns = draw_style(d, th->fs_body, TEXT_REGULAR, COL_TEXT_MUTED, w);

@@ -230,6 +230,14 @@ void str_time_range(const char *lang, int from, int to, char *buf, size_t cap)
     snprintf(buf, cap, "%s–%s", a, b);
 }
 
+void str_when(const char *lang, bool all_day, int from, int to, char *buf, size_t cap)
+{
+    if (all_day)
+        snprintf(buf, cap, "%s", str_get(lang, S_ALL_DAY));
+    else
+        str_time_range(lang, from, to, buf, cap);
+}
+
 void str_date_short(const char *lang, int64_t day, char *buf, size_t cap)
 {
     struct civil_date d = civil_from_days(day);

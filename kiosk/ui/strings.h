@@ -8,6 +8,7 @@
 #ifndef AULA_UI_STRINGS_H
 #define AULA_UI_STRINGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -257,6 +258,8 @@ const char *str_weekday_long(const char *lang, int weekday);
 void str_time(const char *lang, int minutes, char *buf, size_t cap);
 /* "9.30–11.30" */
 void str_time_range(const char *lang, int from, int to, char *buf, size_t cap);
+/* The time range, or "All day" when all_day: when an activity happens. */
+void str_when(const char *lang, bool all_day, int from, int to, char *buf, size_t cap);
 /* "ti 24.11." / "Tue 24 Nov" for days since 1970. */
 void str_date_short(const char *lang, int64_t day, char *buf, size_t cap);
 /* "tiistai 24.11.2026" / "Tuesday 24 November 2026". */
