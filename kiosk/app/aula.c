@@ -65,7 +65,6 @@ static const struct conf_key kiosk_keys[NKEYS] = {
     [K_ACCESSIBILITY] = {"kiosk", "accessibility", CONF_TEXT, 0, 0, NULL},
 };
 static const char *const owned_sections[] = {"kiosk", "speech", "staff", "display", NULL};
-static const char *const other_sections[] = {"sync", "printer", "stats", NULL};
 
 static void usage(FILE *f)
 {
@@ -362,8 +361,7 @@ int main(int argc, char **argv)
     memcpy(keys, kiosk_keys, sizeof(kiosk_keys));
     memcpy(keys + NKEYS, schedule_conf_keys, sizeof(schedule_conf_keys));
     struct conf_value cv[NKEYS + SCHEDULE_NKEYS];
-    struct conf_spec spec = {
-        keys, NKEYS + SCHEDULE_NKEYS, owned_sections, other_sections, warn_conf, NULL};
+    struct conf_spec spec = {keys, NKEYS + SCHEDULE_NKEYS, owned_sections, NULL, warn_conf, NULL};
     char err[1024];
     const char *config_path = config ? config : DEFAULT_CONFIG;
     struct schedule_conf display;

@@ -33,6 +33,9 @@ static bool listed(const char *const *list, const char *s)
     return false;
 }
 
+const char *const conf_sections[] = {"kiosk", "speech",  "staff", "display",
+                                     "sync",  "printer", "stats", NULL};
+
 __attribute__((format(printf, 2, 3))) static void warn(const struct conf_spec *spec,
                                                        const char *fmt, ...)
 {
@@ -219,7 +222,7 @@ bool conf_read(const char *name, const char *text, const struct conf_spec *spec,
             snprintf(section, sizeof(section), "%s", trim(s + 1));
             in_section = true;
             owned = listed(spec->owned, section);
-            if (!owned && !listed(spec->others, section))
+            if (!owned && !listed(spec->others ? spec->others : conf_sections, section))
                 warn(spec, "%s:%d: [%s]: unknown section; ignored", name, line, section);
             continue;
         }

@@ -43,6 +43,10 @@ struct conf_value {
     bool yes;                 /* CONF_BOOL */
 };
 
+/* Every section of aula.conf, NULL-ended: what a program that reads some of
+ * them leaves alone without a warning. */
+extern const char *const conf_sections[];
+
 /* Called for each warning (unknown key or section); may be NULL. */
 typedef void (*conf_warn_fn)(void *ctx, const char *msg);
 
@@ -50,7 +54,8 @@ struct conf_spec {
     const struct conf_key *keys; /* their values go to out[i] */
     size_t nkeys;
     const char *const *owned;  /* sections this program reads (NULL-ended) */
-    const char *const *others; /* sections other programs own (NULL-ended) */
+    const char *const *others; /* sections other programs own (NULL-ended);
+                                  NULL: every section of aula.conf */
     conf_warn_fn warn;
     void *warn_ctx;
 };

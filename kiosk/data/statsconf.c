@@ -14,8 +14,6 @@ static const struct conf_key stats_keys[NKEYS] = {
     [K_UPLOAD_URL] = {"stats", "upload_url", CONF_TEXT, 0, 0, NULL},
 };
 static const char *const owned[] = {"stats", NULL};
-static const char *const others[] = {"kiosk", "speech",  "staff", "display",
-                                     "sync",  "printer", NULL};
 
 void stats_config_defaults(struct stats_config *c)
 {
@@ -40,7 +38,7 @@ bool stats_config_load(struct stats_config *c, const char *path, bool must_exist
                        void *warn_ctx, char *err, size_t cap)
 {
     struct conf_value v[NKEYS];
-    struct conf_spec spec = {stats_keys, NKEYS, owned, others, warn, warn_ctx};
+    struct conf_spec spec = {stats_keys, NKEYS, owned, NULL, warn, warn_ctx};
     if (!conf_load(path, must_exist, &spec, v, err, cap))
         return false;
     if (v[K_ENABLED].set)
