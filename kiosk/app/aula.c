@@ -45,6 +45,7 @@ enum {
     K_SPEECH_VOICES,
     K_SPEECH_RATE,
     K_PIN_HASH, /* [staff] */
+    K_REQUEST_DIR,
     K_ACCESSIBILITY,
     NKEYS
 };
@@ -62,6 +63,7 @@ static const struct conf_key kiosk_keys[NKEYS] = {
     [K_SPEECH_VOICES] = {"speech", "voices", CONF_TEXT, 0, 0, NULL},
     [K_SPEECH_RATE] = {"speech", "rate", CONF_NUMBER, SPEECH_MIN_RATE, SPEECH_MAX_RATE, NULL},
     [K_PIN_HASH] = {"staff", "pin_hash", CONF_TEXT, 0, 0, NULL},
+    [K_REQUEST_DIR] = {"staff", "request_dir", CONF_PATH, 0, 0, NULL},
     [K_ACCESSIBILITY] = {"kiosk", "accessibility", CONF_TEXT, 0, 0, NULL},
 };
 static const char *const owned_sections[] = {"kiosk", "speech", "staff", "display", NULL};
@@ -490,6 +492,8 @@ int main(int argc, char **argv)
         printf("config: %s%s\n", config_path,
                config || cv[K_SITE_ID].set || cv[K_DATA_DIR].set ? "" : " (defaults)");
         printf("staff_menu: %s\n", pin_hash ? "on (a PIN is set)" : "off (no pin_hash in [staff])");
+        printf("staff_requests: %s\n",
+               cv[K_REQUEST_DIR].set ? cv[K_REQUEST_DIR].text : STAFFREQ_DEFAULT_DIR);
         char modes[64];
         theme_format_modes(&o.modes, modes, sizeof(modes));
         printf("snapshot: %s\nsite_id: %s\nlanguages: %s\ndefault_language: %s\n"
@@ -524,6 +528,7 @@ int main(int argc, char **argv)
     }
     a->staff = staff_new(pin_hash, cv[K_DATA_DIR].set ? cv[K_DATA_DIR].text : DEFAULT_DATA_DIR);
     a->staff->started = ui_now(a);
+    staff_request_dir(a->staff, cv[K_REQUEST_DIR].set ? cv[K_REQUEST_DIR].text : NULL);
     a->stats =
         open_stats(&sc, headless, ui_now(a), a->content ? a->content->tz : "Europe/Helsinki");
     a->feedback = sc.feedback;
@@ -587,6 +592,7 @@ int main(int argc, char **argv)
     struct staff *staff = a->staff;
     if (staff->restart)
         rc = STAFF_EXIT_RESTART; /* systemd starts the kiosk again */
+    staff_request_stop(staff);   /* its watch thread, before SDL stops */
     struct stats *st = a->stats; /* screens leaving in ui_free still count */
     ui_free(a);
     stats_close(st);

@@ -194,6 +194,31 @@ static const struct icon_def icons[] = {
      false,
      {BOX(6.5, 2.5, 11, 5, 0.8), BOX(2.5, 8.5, 19, 9, 2), CUT_DISC(18, 11.3, 1.1),
       CUT_BOX(5.5, 13.5, 13, 9, 0.6), BOX(7.3, 14.8, 9.4, 6.7, 0.5), END}},
+    /* The staff menu's actions. */
+    {"usb", /* a USB stick, plug up */
+     false,
+     {BOX(8.8, 1.5, 6.4, 8, 0.8), CUT_BOX(10.1, 3, 1.4, 1.8, 0.2), CUT_BOX(12.5, 3, 1.4, 1.8, 0.2),
+      BOX(6.5, 9, 11, 13.5, 2.2), CUT_DISC(12, 16.5, 1.6), END}},
+    {"undo", /* an arrow turning back: roll back */
+     true,
+     {RING(13.5, 12.5, 6.2, 2.6), CUT_BOX(0, 0, 13.5, 24, 0), SEG(13.5, 6.3, 7.5, 6.3, 2.6),
+      SEG(13.5, 18.7, 6, 18.7, 2.6), TRI(2, 6.3, 8.5, 1, 8.5, 11.6), END}},
+    {"chart", /* three bars on a line */
+     false,
+     {BOX(3.5, 13, 4.5, 7.5, 0.8), BOX(9.75, 8, 4.5, 12.5, 0.8), BOX(16, 3, 4.5, 17.5, 0.8),
+      SEG(2.5, 21.8, 21.5, 21.8, 1.6), END}},
+    {"refresh", /* a circular arrow */
+     false,
+     {RING(12, 12.5, 7.5, 2.6), CUT_BOX(12, 1, 11, 8.5, 0), TRI(11.2, 0.8, 11.2, 9.2, 17, 5), END}},
+    {"power", /* the power symbol: restart */
+     false,
+     {RING(12, 13, 7.5, 2.6), CUT_BOX(8.8, 1, 6.4, 8.5, 0), SEG(12, 3, 12, 11.5, 2.6), END}},
+    {"wrench", /* maintenance */
+     false,
+     {SEG(4.5, 19.5, 13, 11, 3.4),
+      DISC(15.5, 8.5, 5.8),
+      {P_SEG, true, 15.5, 8.5, 21.5, 2.5, 3.6, 0},
+      END}},
     {"erase", /* backspace: a tag pointing back, with a cross cut into it */
      true,
      {TRI(1.5, 12, 8, 4.5, 8, 19.5),

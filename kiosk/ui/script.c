@@ -1,5 +1,6 @@
 /* script: headless interaction scripts; see script.h for the format. */
 #include "ui/script.h"
+#include "ui/staff.h"
 #include "ui/banner.h"
 #include "ui/notice.h"
 #include "ui/print_ui.h"
@@ -183,6 +184,17 @@ static bool run_one(struct app *a, const struct script_cmd *c, const char *dir, 
         }
         ui_render(a, false);
         return true;
+    case SCRIPT_WAIT_REQUEST:
+        if (!staff_request_pending(a)) {
+            snprintf(err, cap, "wait-request: no staff-menu request is waiting for its answer");
+            return false;
+        }
+        if (!staff_request_wait(a, (int)(c->seconds * 1000))) {
+            snprintf(err, cap, "wait-request:%s: no answer came", c->arg);
+            return false;
+        }
+        ui_render(a, false);
+        return true;
     case SCRIPT_CLOCK: { /* benchmarks: when the last frame was presented */
         ui_render(a, false);
         struct timespec ts;
@@ -192,8 +204,9 @@ static bool run_one(struct app *a, const struct script_cmd *c, const char *dir, 
     }
     case SCRIPT_NOTICES:
         ui_render(a, false);
-        fprintf(stderr, "notice: visitor: %s\nnotice: staff: %s\n", notice_text(a, NOTICE_VISITOR),
-                notice_text(a, NOTICE_STAFF));
+        fprintf(stderr, "notice: visitor: %s\nnotice: staff: %s\nnotice: staff-menu: %s\n",
+                notice_text(a, NOTICE_VISITOR), notice_text(a, NOTICE_STAFF),
+                a->staff ? a->staff->say : "");
         return true;
     case SCRIPT_A11Y: {
         struct theme_modes m;

@@ -28,11 +28,15 @@
  *                    show its result as the running kiosk would
  *   wait-status:SECONDS  wait (real time) until aula-sync's status.json
  *                    changes, and show its banner (needs --watch)
+ *   wait-request:SECONDS  wait (real time) until the staff menu's request
+ *                    (install from USB, statistics to USB, roll back) has
+ *                    its final answer in the request folder, and show it
  *   shot:FILE.png    write the screen (relative to the shot directory)
  *   targets          print the ids of the targets on screen (to stderr)
  *   notices          print the messages on screen (print result, content
- *                    banner) to stderr: "notice: visitor: ..." and
- *                    "notice: staff: ..."
+ *                    banner, the staff page's last result) to stderr:
+ *                    "notice: visitor: ...", "notice: staff: ..." and
+ *                    "notice: staff-menu: ..."
  *   clock            print CLOCK_MONOTONIC in ms to stderr ("clock: 123.456"),
  *                    after the frame is presented (benchmarks)
  *   a11y:MODES       this visitor's accessibility modes, as the accessibility

@@ -133,8 +133,11 @@ static bool parse_one(struct script_cmd *c, char *cmd, char *err, size_t cap)
         c->x = v[0], c->y = v[1], c->ms = v[2];
         return true;
     }
-    if (strcmp(cmd, "wait-print") == 0 || strcmp(cmd, "wait-status") == 0) {
-        c->op = cmd[5] == 'p' ? SCRIPT_WAIT_PRINT : SCRIPT_WAIT_STATUS;
+    if (strcmp(cmd, "wait-print") == 0 || strcmp(cmd, "wait-status") == 0 ||
+        strcmp(cmd, "wait-request") == 0) {
+        c->op = cmd[5] == 'p'   ? SCRIPT_WAIT_PRINT
+                : cmd[5] == 's' ? SCRIPT_WAIT_STATUS
+                                : SCRIPT_WAIT_REQUEST;
         if (!parse_seconds(arg, SCRIPT_WAIT_CONTENT_MAX_S, &c->seconds)) {
             snprintf(err, cap, "%s:%s: expected seconds, e.g. %s:10", cmd, arg, cmd);
             return false;
@@ -155,7 +158,7 @@ static bool parse_one(struct script_cmd *c, char *cmd, char *err, size_t cap)
     }
     snprintf(err, cap,
              "%.64s: unknown command (tap, key, type, swipe, press, wait, wait-content, "
-             "wait-print, wait-status, shot, targets, notices, clock, a11y)",
+             "wait-print, wait-status, wait-request, shot, targets, notices, clock, a11y)",
              cmd);
     return false;
 }

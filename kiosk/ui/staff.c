@@ -18,11 +18,15 @@ struct staff *staff_new(const char *pin_hash, const char *data_dir)
     snprintf(s->data_dir, sizeof(s->data_dir), "%s", data_dir ? data_dir : "");
     Uint32 ev = SDL_RegisterEvents(1);
     s->wake_event = ev == (Uint32)-1 ? 0 : ev;
+    s->req_pending = -1;
+    staff_request_dir(s, NULL);
     return s;
 }
 
 void staff_free(struct staff *s)
 {
+    if (s)
+        staff_request_stop(s);
     free(s);
 }
 

@@ -13,6 +13,8 @@
 #define AULA_UI_STAFF_H
 
 #include "ui/staffpin.h"
+#include "ui/staffreq.h"
+#include "platform/watch.h"
 
 #include <limits.h>
 #include <stdbool.h>
@@ -34,6 +36,15 @@ struct staff {
     char say[512];       /* the last action's result, shown on the status page */
     int64_t started;     /* ui_now() when the kiosk started (its uptime) */
     uint32_t wake_event; /* SDL event type the PIN worker pushes (0: none) */
+    /* Requests to the root-side handler (staffreq.h, staff_request.c). */
+    char req_dir[PATH_MAX];        /* [staff] request_dir */
+    struct watch *req_watch;       /* on req_dir/result, from the first request */
+    int req_pending;               /* enum staffreq_kind waiting for its answer; -1 none */
+    bool req_working;              /* the handler has said it started */
+    uint32_t req_since;            /* a->ms when it was sent */
+    struct watch_file_id req_seen; /* the answer file as last read */
+    bool req_have_seen;
+    unsigned req_gen; /* bumped on each answer: the status page reads again */
     /* The long press being watched. */
     bool armed;
     int x0, y0;
@@ -50,6 +61,20 @@ void staff_free(struct staff *s);
 bool staff_open(struct app *a);
 /* True while a staff screen is on top. */
 bool staff_showing(const struct app *a);
+/* The staff menu's requests (staff_request.c): the folder, "" for the
+ * default; sending one (false, said on the status page, if it could not
+ * be sent or another is still waiting); whether one waits; reading the
+ * answer (true if it changed something); the timeout, from the staff
+ * page's update; the answer watch's SDL event; for headless scripts,
+ * waiting up to ms of real time for the final answer. */
+void staff_request_dir(struct staff *s, const char *dir);
+bool staff_request(struct app *a, enum staffreq_kind k);
+bool staff_request_pending(const struct app *a);
+bool staff_request_check(struct app *a);
+void staff_request_tick(struct app *a);
+bool staff_request_event(struct app *a, const SDL_Event *ev);
+bool staff_request_wait(struct app *a, int ms);
+void staff_request_stop(struct staff *s);
 /* Watches presses, moves and releases for the long press in the corner.
  * Never consumes an event. */
 void staff_gesture(struct app *a, const struct input_event *ev);

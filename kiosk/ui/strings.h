@@ -170,6 +170,28 @@
     X(S_MAINT_NOTICE, "maint.notice")                                                              \
     X(S_STAFF_SUMMARY, "staff.summary")                                                            \
     X(S_STAFF_SUMMARY_NONE, "staff.summary.none")                                                  \
+    /* staff menu: USB install, statistics to USB, roll back */                                    \
+    X(S_STAFF_USB_INSTALL, "staff.usb.install")                                                    \
+    X(S_STAFF_USB_STATS, "staff.usb.stats")                                                        \
+    X(S_STAFF_ROLLBACK, "staff.rollback")                                                          \
+    X(S_STAFF_ROLLBACK_CONFIRM, "staff.rollback.confirm")                                          \
+    X(S_STAFF_ROLLBACK_ASK, "staff.rollback.ask")                                                  \
+    X(S_STAFF_REQ_INSTALLING, "staff.req.installing")                                              \
+    X(S_STAFF_REQ_EXPORTING, "staff.req.exporting")                                                \
+    X(S_STAFF_REQ_ROLLING, "staff.req.rolling")                                                    \
+    X(S_STAFF_REQ_INSTALLED, "staff.req.installed")                                                \
+    X(S_STAFF_REQ_UNCHANGED, "staff.req.unchanged")                                                \
+    X(S_STAFF_REQ_REFUSED, "staff.req.refused")                                                    \
+    X(S_STAFF_REQ_NO_STICK, "staff.req.no_stick")                                                  \
+    X(S_STAFF_REQ_NO_CONTENT, "staff.req.no_content")                                              \
+    X(S_STAFF_REQ_STATS, "staff.req.stats")                                                        \
+    X(S_STAFF_REQ_NO_STATS, "staff.req.no_stats")                                                  \
+    X(S_STAFF_REQ_ROLLED, "staff.req.rolled_back")                                                 \
+    X(S_STAFF_REQ_NO_PREVIOUS, "staff.req.no_previous")                                            \
+    X(S_STAFF_REQ_FAILED, "staff.req.failed")                                                      \
+    X(S_STAFF_REQ_BUSY, "staff.req.busy")                                                          \
+    X(S_STAFF_REQ_NOT_SENT, "staff.req.not_sent")                                                  \
+    X(S_STAFF_REQ_NO_ANSWER, "staff.req.no_answer")                                                \
     X(S_STALE, "notice.stale")                                                                     \
     X(S_CLOCK_BEHIND, "notice.clock")                                                              \
     X(S_SEARCH, "nav.search")                                                                      \

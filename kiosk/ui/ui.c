@@ -1064,7 +1064,8 @@ int ui_run(struct app *a)
                 struct input_event in;
                 a->ms = SDL_GetTicks();
                 if (!ui_content_event(a, &ev) && !ui_print_event(a, &ev) &&
-                    !ui_banner_event(a, &ev) && platform_translate(&a->plat, &ev, &in))
+                    !ui_banner_event(a, &ev) && !staff_request_event(a, &ev) &&
+                    platform_translate(&a->plat, &ev, &in))
                     ui_handle(a, &in);
             } while (!a->quit && SDL_PollEvent(&ev));
         }

@@ -5,7 +5,8 @@
 # for five minutes of the script's clock; the PIN is forgotten on leaving
 # and after the idle time; restart exits with status 75; [staff] in
 # aula.conf and aula --hash-pin; the screen check; the maintenance notice;
-# the weekly summary.
+# the weekly summary; the requests to the root-side handler (install from
+# USB, statistics to USB, roll back) and their answers.
 #   staff_test.sh AULA DEMO_SNAPSHOT OUTDIR CASE
 set -eu
 aula=$1 snap=$2 out=$3 case=$4
@@ -248,6 +249,99 @@ summary)
     expect "staff-summary" "the weekly summary with the counters off"
     grep -q "weekly summary .* shown" "$out/err.txt" && fail "a summary without counters"
     cmp -s "$out/summary.png" "$out/off.png" && fail "the summary page shows no picture"
+    ;;
+requests)
+    # Install from USB, statistics to USB, roll back: each drops a request
+    # file named after it into request_dir/requests/ and says it is working;
+    # the handler's answer in request_dir/result shows as a translated
+    # message. Roll back needs a second tap.
+    mkdir -p "$out/req"
+    printf 'request_dir = %s\n' "$out/req" >>"$out/aula.conf"
+    said() { # message: the staff page's last line, in the last notices
+        got=$(grep "^notice: staff-menu: " "$out/err.txt" | tail -n 1 | sed 's/^notice: staff-menu: //')
+        [ "$got" = "$1" ] || fail "expected the staff page to say \"$1\", got \"$got\""
+    }
+    answer() { # request state outcome: written and renamed in, as the handler does
+        printf 'request=%s\nstate=%s\noutcome=%s\nmessage=test\n' "$1" "$2" "$3" >"$out/req/.answer"
+        mv "$out/req/.answer" "$out/req/result"
+    }
+    run 1280x800 "key:Ctrl+Alt+S; $pin; tap:staff:usb-install; notices; tap:staff:usb-stats; notices" \
+        --lang en
+    [ "$(ls -A "$out/req/requests")" = usb-install ] ||
+        fail "expected the request usb-install, got: $(ls -A "$out/req/requests")"
+    [ "$(ls -A "$out/req")" = requests ] || fail "left beside the requests: $(ls -A "$out/req")"
+    grep -q "^notice: staff-menu: Installing from the USB stick…$" "$out/err.txt" ||
+        fail "no working message"
+    said "Still working on the last request"
+    rm -f "$out/req/requests/"*
+
+    # Roll back: the first tap only asks; the second sends it.
+    run 1280x800 "key:Ctrl+Alt+S; $pin; tap:staff:rollback; notices; targets;
+        tap:staff:rollback-confirm; notices" --lang fi
+    [ "$(ls -A "$out/req/requests")" = rollback ] || fail "no rollback request after confirming"
+    grep -q "^notice: staff-menu: Perheet näkevät edellisen sisällön heti" "$out/err.txt" ||
+        fail "the first tap did not ask"
+    grep "^staff: " "$out/err.txt" | grep -q "staff:rollback-confirm" ||
+        fail "no confirm button after the first tap"
+    said "Palautetaan edellistä sisältöä…"
+    rm -f "$out/req/requests/"*
+    # Another action in between cancels the question.
+    run 1280x800 "key:Ctrl+Alt+S; $pin; tap:staff:rollback; tap:staff:reload; targets" --lang en
+    [ -z "$(ls -A "$out/req/requests")" ] || fail "a rollback request without confirming"
+    grep "^staff: " "$out/err.txt" | grep -q "staff:rollback-confirm" &&
+        fail "the question stayed after another action"
+
+    # The answers, while the kiosk runs: working, then done.
+    for t in "usb-stats ok stats-written Statistics written to the USB stick" \
+        "usb-install ok installed Content installed from USB" \
+        "usb-install failed no-stick No USB stick found" \
+        "rollback ok rolled-back Rolled back to the previous content" \
+        "rollback failed no-previous Nothing to roll back to" \
+        "usb-stats failed failed Failed: see the journal"; do
+        set -- $t
+        req=$1 state=$2 outcome=$3
+        shift 3
+        msg=$*
+        tap="tap:staff:$req"
+        [ "$req" = rollback ] && tap="tap:staff:rollback; tap:staff:rollback-confirm"
+        answer usb-install ok installed # an old answer: not this request's
+        "$aula" --config "$out/aula.conf" --headless --snapshot "$snap" --size 1280x800 \
+            --now "$now" --idle 0 --lang en --screenshot "$out" --script "key:Ctrl+Alt+S; $pin;
+            $tap; wait-request:20; notices; shot:answer.png" 2>"$out/err.txt" &
+        pid=$!
+        i=0
+        until [ -e "$out/req/requests/$req" ]; do
+            i=$((i + 1))
+            [ $i -le 100 ] || fail "$req: no request file"
+            sleep 0.1
+        done
+        rm "$out/req/requests/$req"
+        answer "$req" working working
+        sleep 0.3
+        answer "$req" "$state" "$outcome"
+        wait $pid || fail "$req: aula failed"
+        said "$msg"
+        grep -q "staff menu: $req: $state ($outcome): test" "$out/err.txt" ||
+            fail "$req: the answer is not in the journal"
+    done
+
+    # No answer at all (the handler not running): said after 30 s.
+    run 1280x800 "key:Ctrl+Alt+S; $pin; tap:staff:usb-stats; wait:29; notices; wait:32; notices" \
+        --lang en
+    grep "^notice: staff-menu: " "$out/err.txt" | head -n 1 |
+        grep -q "Writing statistics to the USB stick…" || fail "gave up before 30 s"
+    said "No answer from the system: see the journal"
+    grep -q "usb-stats: no answer in $out/req/result after .*aula-request.path" "$out/err.txt" ||
+        fail "the journal does not say what to check"
+    rm -f "$out/req/requests/"*
+
+    # No request folder: a clear line in the journal, a short one on screen.
+    rmdir "$out/req/requests"
+    rm -rf "$out/req"
+    run 1280x800 "key:Ctrl+Alt+S; $pin; tap:staff:usb-install; notices" --lang en
+    said "Could not send the request: see the journal"
+    grep -q "staff menu: usb-install: $out/req: No such file or directory (the request folder, \[staff\] request_dir in aula.conf)" \
+        "$out/err.txt" || fail "no clear message for a missing request folder"
     ;;
 *)
     echo "staff_test.sh: unknown case $case"
