@@ -44,6 +44,7 @@ static void *staff_enter(struct app *a, const char *arg)
     struct staff_state *s = calloc(1, sizeof(*s));
     if (s)
         gather(a, s);
+    staff_request_show(a); /* one still waiting from an earlier visit */
     return s;
 }
 

@@ -70,6 +70,8 @@ bool staff_showing(const struct app *a);
 void staff_request_dir(struct staff *s, const char *dir);
 bool staff_request(struct app *a, enum staffreq_kind k);
 bool staff_request_pending(const struct app *a);
+/* Says on the status page that a request is still being handled, if one is. */
+void staff_request_show(struct app *a);
 bool staff_request_check(struct app *a);
 void staff_request_tick(struct app *a);
 bool staff_request_event(struct app *a, const SDL_Event *ev);

@@ -38,6 +38,12 @@ static enum str_id working_text(enum staffreq_kind k)
                                      : S_STAFF_REQ_ROLLING;
 }
 
+void staff_request_show(struct app *a)
+{
+    if (staff_request_pending(a))
+        staff_say(a, ui_str(a, working_text((enum staffreq_kind)a->staff->req_pending)));
+}
+
 static enum str_id outcome_text(enum staffreq_outcome o)
 {
     switch (o) {
