@@ -335,6 +335,13 @@ requests)
         fail "the journal does not say what to check"
     rm -f "$out/req/requests/"*
 
+    # wait-request with nothing asked: the script stops and says why.
+    if run 1280x800 "key:Ctrl+Alt+S; $pin; wait-request:1"; then
+        fail "wait-request without a request passed"
+    fi
+    grep -q "wait-request: no staff-menu request is waiting for its answer" "$out/err.txt" ||
+        fail "wait-request without a request: $(cat "$out/err.txt")"
+
     # No request folder: a clear line in the journal, a short one on screen.
     rmdir "$out/req/requests"
     rm -rf "$out/req"
