@@ -18,7 +18,7 @@
 #define DEFAULT_FONT_DIR "/usr/share/fonts/truetype/noto"
 #define MAX_FONTS        48
 #define NBUCKETS         512
-#define CACHE_BUDGET     (24u << 20) /* bytes of cached text pixels */
+#define CACHE_BUDGET     (24u << 20) /* bytes of cached text (mostly pixels) */
 #define ELLIPSIS         0x2026u
 /* Bounds that keep a hostile text (a 1 MB description, a word of 64 KB)
  * from stalling a frame or eating memory: a text is cut with an ellipsis
@@ -35,16 +35,43 @@ static const char *const face_files[NFACES][2] = {
     {"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf"},
 };
 
+/* One character of a line being laid out. */
+struct lchar {
+    uint32_t cp;
+    uint8_t face;
+    uint8_t level; /* bidi embedding level: odd = right to left */
+};
+
 struct font_slot {
     TTF_Font *font;
     int face, weight, size;
 };
 
+/* One line of a laid-out text, in logical order. */
+struct line {
+    struct lchar *c;
+    size_t n;
+    int w; /* its width in pixels, or -1 until measured */
+};
+
+struct lines {
+    struct line *v;
+    size_t n, cap;
+};
+
+/* A cached text. Laid out (lines broken, box measured) when first asked
+ * for; rendered into its texture only when first drawn where it can be
+ * seen, so a text measured for a layout or scrolled out of view costs no
+ * pixels. */
 struct entry {
     struct entry *next;
     char *s;
     struct text_style st;
     struct text_box box;
+    struct lines ls; /* until rendered */
+    int line_h, ascent;
+    bool rendered;
+    size_t cost; /* bytes held, counted against the budget */
     /* Software renderer: the coverage of each pixel, and the colour the
      * texture's pixels carry now (see bake). */
     uint8_t *mask;
@@ -72,13 +99,6 @@ struct text {
     struct entry *buckets[NBUCKETS];
     uint64_t frame;
     struct text_stats stats;
-};
-
-/* One character of a line being laid out. */
-struct lchar {
-    uint32_t cp;
-    uint8_t face;
-    uint8_t level; /* bidi embedding level: odd = right to left */
 };
 
 /* Maps a font file read-only; false if it cannot be opened. */
@@ -142,12 +162,20 @@ struct text *text_new(SDL_Renderer *ren, const char *font_dir, char *err, size_t
     return t;
 }
 
+static void free_lines(struct lines *ls)
+{
+    for (size_t i = 0; i < ls->n; i++)
+        free(ls->v[i].c);
+    free(ls->v);
+    memset(ls, 0, sizeof(*ls));
+}
+
 static void free_entry(struct text *t, struct entry *e)
 {
-    if (e->box.tex) {
+    if (e->box.tex)
         SDL_DestroyTexture(e->box.tex);
-        t->stats.bytes -= (size_t)e->box.w * (size_t)e->box.h * (e->mask ? 5 : 4);
-    }
+    t->stats.bytes -= e->cost;
+    free_lines(&e->ls);
     free(e->mask);
     t->stats.entries--;
     free(e->s);
@@ -165,13 +193,19 @@ void text_flush(struct text *t)
     }
 }
 
+void text_trim(struct text *t)
+{
+    text_flush(t);
+    for (int i = 0; i < t->nfonts; i++)
+        TTF_CloseFont(t->fonts[i].font);
+    t->nfonts = 0;
+}
+
 void text_free(struct text *t)
 {
     if (!t)
         return;
-    text_flush(t);
-    for (int i = 0; i < t->nfonts; i++)
-        TTF_CloseFont(t->fonts[i].font);
+    text_trim(t);
     for (int f = 0; f < NFACES; f++)
         if (t->probe[f])
             TTF_CloseFont(t->probe[f]);
@@ -373,18 +407,10 @@ static int line_width(struct text *t, const struct lchar *c, size_t n, int size,
     return w;
 }
 
-struct line {
-    struct lchar *c;
-    size_t n;
-};
-
-struct lines {
-    struct line *v;
-    size_t n, cap;
-};
-
-static void add_line(struct lines *ls, const struct lchar *c, size_t n)
+static void add_line(struct lines *ls, const struct lchar *c, size_t n, int w)
 {
+    if (n > 0 && c[n - 1].cp == ' ')
+        w = -1;
     while (n > 0 && c[n - 1].cp == ' ') /* no trailing spaces */
         n--;
     XGROW(ls->v, ls->cap, ls->n + 1);
@@ -392,6 +418,7 @@ static void add_line(struct lines *ls, const struct lchar *c, size_t n)
     l->c = xmalloc((n + 3) * sizeof(*l->c)); /* room for a hyphen and an ellipsis */
     memcpy(l->c, c, n * sizeof(*c));
     l->n = n;
+    l->w = n ? w : 0;
 }
 
 static bool is_vowel(uint32_t cp)
@@ -459,7 +486,7 @@ static void wrap(struct text *t, const struct lchar *c, size_t n, const struct t
                  struct lines *ls)
 {
     if (st->width <= 0) {
-        add_line(ls, c, n);
+        add_line(ls, c, n, -1);
         return;
     }
     size_t start = 0;
@@ -468,19 +495,38 @@ static void wrap(struct text *t, const struct lchar *c, size_t n, const struct t
             start++;
         if (start >= n)
             break;
+        /* Words are added while the line's width, estimated as the sum of
+         * its pieces (each word with the spaces before it, shaped once),
+         * fits; the line found is then measured whole, and shortened by a
+         * word while kerning or shaping across the pieces makes it wider.
+         * Each piece is shaped once instead of the whole line again for
+         * every word. */
         size_t best = start; /* end of the last word that fits */
+        int best_w = -1, est = 0;
         size_t i = start;
         while (i < n) {
             size_t e = i;
             while (e < n && c[e].cp != ' ')
                 e++;
-            if (e - start > LINE_MAX_CHARS ||
-                line_width(t, c + start, e - start, st->size, st->weight) > st->width)
+            if (e - start > LINE_MAX_CHARS)
+                break;
+            est += line_width(t, c + best, e - best, st->size, st->weight);
+            if (est > st->width)
                 break;
             best = e;
             i = e;
             while (i < n && c[i].cp == ' ')
                 i++;
+        }
+        while (best > start) {
+            best_w = line_width(t, c + start, best - start, st->size, st->weight);
+            if (best_w <= st->width)
+                break;
+            while (best > start && c[best - 1].cp != ' ') /* back to the word before */
+                best--;
+            while (best > start && c[best - 1].cp == ' ')
+                best--;
+            best_w = -1;
         }
         bool hyphen = false;
         if (best == start) {
@@ -498,11 +544,12 @@ static void wrap(struct text *t, const struct lchar *c, size_t n, const struct t
                 best = e;
             }
         }
-        add_line(ls, c + start, best - start);
+        add_line(ls, c + start, best - start, best_w);
         if (hyphen) {
             struct line *l = &ls->v[ls->n - 1];
             l->c[l->n] = (struct lchar){'-', FACE_MAIN, l->n ? l->c[l->n - 1].level : 0};
             l->n++;
+            l->w = -1;
         }
         start = best;
     }
@@ -522,6 +569,7 @@ static void ellipsize(struct text *t, struct line *l, const struct text_style *s
         l->n--;
     }
     l->n++;
+    l->w = -1;
 }
 
 /* Renders one line in visual order: runs are reordered by bidi rule L2. */
@@ -687,7 +735,7 @@ static bool break_lines(struct text *t, const char *s, const struct text_style *
         }
         wrap(t, c, len, st, ls);
         if (len == 0)
-            add_line(ls, c, 0);
+            add_line(ls, c, 0, 0);
         free(c);
         p = e + 1;
     }
@@ -727,13 +775,23 @@ size_t text_wrap(struct text *t, const char *s, const struct text_style *st, cha
     return ls.n;
 }
 
-/* Lays out s completely: the cache-miss path. */
-static void build(struct text *t, const char *s, const struct text_style *st, struct entry *ent)
+/* What an entry holds besides its texture. */
+static size_t lines_cost(const struct entry *e)
+{
+    size_t c = sizeof(*e) + strlen(e->s) + 1 + e->ls.cap * sizeof(struct line);
+    for (size_t i = 0; i < e->ls.n; i++)
+        c += (e->ls.v[i].n + 3) * sizeof(struct lchar);
+    return c;
+}
+
+/* Lays s out: lines broken, the box measured (the cache-miss path). The
+ * lines are kept for render(). */
+static void measure(struct text *t, const char *s, const struct text_style *st, struct entry *ent)
 {
     struct text_box *box = &ent->box;
     memset(box, 0, sizeof(*box));
-    struct lines ls = {0};
-    bool uses_fallback = break_lines(t, s, st, &ls);
+    struct lines *ls = &ent->ls;
+    bool uses_fallback = break_lines(t, s, st, ls);
 
     TTF_Font *mf = get_font(t, FACE_MAIN, st->weight, st->size);
     int line_h = TTF_FontLineSkip(mf), ascent = TTF_FontAscent(mf);
@@ -753,26 +811,52 @@ static void build(struct text *t, const char *s, const struct text_style *st, st
         max_lines = (size_t)st->max_lines;
     if (max_lines < 1)
         max_lines = 1;
-    if (ls.n > max_lines) {
-        for (size_t i = max_lines; i < ls.n; i++)
-            free(ls.v[i].c);
-        ls.n = max_lines;
-        ellipsize(t, &ls.v[ls.n - 1], st);
+    if (ls->n > max_lines) {
+        for (size_t i = max_lines; i < ls->n; i++)
+            free(ls->v[i].c);
+        ls->n = max_lines;
+        ellipsize(t, &ls->v[ls->n - 1], st);
     }
-    SDL_Surface **surf = xcalloc(ls.n ? ls.n : 1, sizeof(*surf));
+    /* A line's width is the sum of its runs' (as render_line draws them). */
     int maxw = 0;
-    for (size_t i = 0; i < ls.n; i++) {
-        surf[i] = ls.v[i].n ? render_line(t, &ls.v[i], st, line_h, ascent) : NULL;
+    for (size_t i = 0; i < ls->n; i++) {
+        struct line *l = &ls->v[i];
+        if (l->w < 0)
+            l->w = line_width(t, l->c, l->n, st->size, st->weight);
+        if (l->w > maxw)
+            maxw = l->w;
+    }
+    ent->line_h = line_h;
+    ent->ascent = ascent;
+    box->lines = (int)ls->n;
+    if (maxw > 0) {
+        box->w = maxw;
+        box->h = line_h * (int)ls->n;
+    } else {
+        free_lines(ls); /* nothing to draw */
+        ent->rendered = true;
+    }
+}
+
+/* Renders a measured entry's lines into its texture. */
+static void render(struct text *t, struct entry *ent)
+{
+    struct lines *ls = &ent->ls;
+    const struct text_style *st = &ent->st;
+    ent->rendered = true;
+    SDL_Surface **surf = xcalloc(ls->n ? ls->n : 1, sizeof(*surf));
+    int maxw = 0;
+    for (size_t i = 0; i < ls->n; i++) {
+        surf[i] = ls->v[i].n ? render_line(t, &ls->v[i], st, ent->line_h, ent->ascent) : NULL;
         if (surf[i] && surf[i]->w > maxw)
             maxw = surf[i]->w;
     }
-    box->lines = (int)ls.n;
     if (maxw > 0) {
-        int h = line_h * (int)ls.n;
+        int h = ent->line_h * (int)ls->n;
         SDL_Surface *all = SDL_CreateRGBSurfaceWithFormat(0, maxw, h, 32, SDL_PIXELFORMAT_ARGB8888);
         if (all) {
             SDL_FillRect(all, NULL, 0);
-            for (size_t i = 0; i < ls.n; i++) {
+            for (size_t i = 0; i < ls->n; i++) {
                 if (!surf[i])
                     continue;
                 int x = 0, free_w = maxw - surf[i]->w;
@@ -781,7 +865,7 @@ static void build(struct text *t, const char *s, const struct text_style *st, st
                     x = free_w / 2;
                 else if (right)
                     x = free_w;
-                SDL_Rect dst = {x, (int)i * line_h, surf[i]->w, surf[i]->h};
+                SDL_Rect dst = {x, (int)i * ent->line_h, surf[i]->w, surf[i]->h};
                 SDL_SetSurfaceBlendMode(surf[i], SDL_BLENDMODE_NONE);
                 SDL_BlitSurface(surf[i], NULL, all, &dst);
             }
@@ -789,12 +873,28 @@ static void build(struct text *t, const char *s, const struct text_style *st, st
             SDL_FreeSurface(all);
         }
     }
-    for (size_t i = 0; i < ls.n; i++) {
+    for (size_t i = 0; i < ls->n; i++)
         SDL_FreeSurface(surf[i]);
-        free(ls.v[i].c);
-    }
     free(surf);
-    free(ls.v);
+    free_lines(ls);
+    t->stats.bytes -= ent->cost;
+    ent->cost = sizeof(*ent) + strlen(ent->s) + 1;
+    if (ent->box.tex)
+        ent->cost += (size_t)ent->box.w * (size_t)ent->box.h * (ent->mask ? 5 : 4);
+    t->stats.bytes += ent->cost;
+}
+
+/* True if r (drawing coordinates) meets the part of the target that is
+ * drawn on: the viewport, within the clip rectangle if one is set. */
+static bool visible(struct text *t, SDL_Rect r)
+{
+    SDL_Rect vp, clip;
+    SDL_RenderGetViewport(t->ren, &vp);
+    SDL_Rect area = {0, 0, vp.w, vp.h};
+    SDL_RenderGetClipRect(t->ren, &clip);
+    if (!SDL_RectEmpty(&clip))
+        area = clip;
+    return SDL_RectEmpty(&area) || SDL_HasIntersection(&r, &area);
 }
 
 static uint32_t hash_str(const char *s)
@@ -833,14 +933,14 @@ const struct text_box *text_layout(struct text *t, const char *s, const struct t
     e->st = *st;
     e->hash = h;
     e->used = t->frame;
-    build(t, s, st, e);
+    measure(t, s, st, e);
     if (e->box.h == 0)
         e->box.h = text_line_height(t, st->size);
     e->next = *b;
     *b = e;
     t->stats.entries++;
-    if (e->box.tex)
-        t->stats.bytes += (size_t)e->box.w * (size_t)e->box.h * (e->mask ? 5 : 4);
+    e->cost = lines_cost(e);
+    t->stats.bytes += e->cost;
     return &e->box;
 }
 
@@ -848,7 +948,7 @@ const struct text_box *text_draw(struct text *t, const char *s, const struct tex
                                  int y)
 {
     const struct text_box *box = text_layout(t, s, st);
-    if (!box->tex)
+    if (box->w <= 0)
         return box;
     int dx = 0;
     if (st->width > box->w) {
@@ -859,8 +959,18 @@ const struct text_box *text_draw(struct text *t, const char *s, const struct tex
         else if (right)
             dx = free_w;
     }
+    SDL_Rect dst = {x + dx, y, box->w, box->h};
     /* Every box text_layout returns lives in a cache entry. */
     struct entry *e = (struct entry *)(void *)((char *)box - offsetof(struct entry, box));
+    if (!e->rendered) {
+        if (!visible(t, dst))
+            return box;
+        render(t, e);
+        if (!box->tex)
+            return box;
+        dst.w = box->w;
+        dst.h = box->h;
+    }
     if (e->mask) {
         SDL_Color b = e->baked;
         if (b.r != st->color.r || b.g != st->color.g || b.b != st->color.b)
@@ -869,7 +979,6 @@ const struct text_box *text_draw(struct text *t, const char *s, const struct tex
         SDL_SetTextureColorMod(box->tex, st->color.r, st->color.g, st->color.b);
     }
     SDL_SetTextureAlphaMod(box->tex, st->color.a);
-    SDL_Rect dst = {x + dx, y, box->w, box->h};
     SDL_RenderCopy(t->ren, box->tex, NULL, &dst);
     return box;
 }

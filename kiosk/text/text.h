@@ -5,9 +5,12 @@
  * right), cut into runs of one font and one direction, each run shaped by
  * SDL_ttf's HarfBuzz (TTF_SetFontDirection, TTF_SetFontScriptName), and
  * wrapped at spaces to a width. Characters the main font (Noto Sans) lacks
- * come from the fallback font (Noto Sans Arabic). Textures are cached by
- * text and style, so an unchanged frame does no shaping at all; entries not
- * used for a while are dropped when the cache grows past its budget.
+ * come from the fallback font (Noto Sans Arabic). Layouts are cached by
+ * text and style, so an unchanged frame does no shaping at all; a layout is
+ * rendered into its texture the first time it is drawn where it can be seen
+ * (inside the viewport and clip rectangle), so texts only measured, or
+ * scrolled out of view, cost no pixels. Entries not used for a while are
+ * dropped when the cache grows past its budget.
  * Owns the fonts and the cached textures. */
 #ifndef AULA_TEXT_TEXT_H
 #define AULA_TEXT_TEXT_H
@@ -65,6 +68,10 @@ int text_width(struct text *t, const char *s, int size, enum text_weight weight)
 void text_frame_end(struct text *t);
 /* Drops every cached texture (after a renderer change). */
 void text_flush(struct text *t);
+/* Drops every cached texture and closes the fonts opened at each size
+ * (with their glyph and shaping caches); they open again when next used.
+ * For when the sizes in use change, and to measure memory without caches. */
+void text_trim(struct text *t);
 
 /* True if the main font or its fallback has a glyph for cp (no tofu). */
 bool text_has_glyph(struct text *t, uint32_t cp);

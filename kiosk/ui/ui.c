@@ -156,7 +156,7 @@ void ui_set_modes(struct app *a, const struct theme_modes *m)
     theme_init_modes(&a->theme, a->plat.width, a->plat.height, a->plat.px_per_mm, m);
     /* Sizes and colours changed: cached corners, icons and texts are stale. */
     draw_flush(&a->draw);
-    text_flush(a->text);
+    text_trim(a->text);
     for (int i = 0; i < a->nscrolls; i++)
         a->scrolls[i]->vel = 0;
     forget_frame(a);
@@ -854,7 +854,7 @@ void ui_handle(struct app *a, const struct input_event *in)
         theme_init_modes(&a->theme, a->plat.width, a->plat.height, a->plat.px_per_mm,
                          &a->theme.modes);
         draw_flush(&a->draw);
-        text_flush(a->text);
+        text_trim(a->text);
         forget_frame(a);
         return;
     case INPUT_EXPOSE:
