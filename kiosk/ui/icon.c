@@ -298,6 +298,50 @@ static float prim_dist(const struct prim *p, float x, float y)
     return 1e9f;
 }
 
+/* The pixels a primitive can touch: outside them its distance is more
+ * than half a pixel, so its coverage is 0 and it changes nothing (an
+ * added shape's max with 0, a cut's multiplication by 1). Skipping it
+ * there gives the same picture with a fraction of the distance sums. */
+struct span {
+    int x0, y0, x1, y1; /* inclusive pixel ranges */
+};
+
+static struct span prim_span(const struct prim *p, float unit, int size)
+{
+    float m = 1.0f / unit; /* a pixel, in units: twice the reach of the anti-aliasing */
+    float x0, y0, x1, y1;
+    switch (p->kind) {
+    case P_DISC:
+        x0 = p->a - p->c, x1 = p->a + p->c, y0 = p->b - p->c, y1 = p->b + p->c;
+        break;
+    case P_RING:
+        x0 = p->a - p->c - p->d / 2, x1 = p->a + p->c + p->d / 2;
+        y0 = p->b - p->c - p->d / 2, y1 = p->b + p->c + p->d / 2;
+        break;
+    case P_ERING: { /* its distance is scaled by k: the reach grows by the same factor */
+        float k = fminf(p->c, p->d), g = 1 + (p->e / 2 + m) / k;
+        x0 = p->a - p->c * g, x1 = p->a + p->c * g, y0 = p->b - p->d * g, y1 = p->b + p->d * g;
+        break;
+    }
+    case P_SEG:
+        x0 = fminf(p->a, p->c) - p->e / 2, x1 = fmaxf(p->a, p->c) + p->e / 2;
+        y0 = fminf(p->b, p->d) - p->e / 2, y1 = fmaxf(p->b, p->d) + p->e / 2;
+        break;
+    case P_BOX:
+        x0 = p->a, x1 = p->a + p->c, y0 = p->b, y1 = p->b + p->d;
+        break;
+    case P_TRI:
+        x0 = fminf(p->a, fminf(p->c, p->e)), x1 = fmaxf(p->a, fmaxf(p->c, p->e));
+        y0 = fminf(p->b, fminf(p->d, p->f)), y1 = fmaxf(p->b, fmaxf(p->d, p->f));
+        break;
+    default:
+        return (struct span){0, 0, size - 1, size - 1};
+    }
+    /* Pixel x's centre is at (x + 0.5) / unit units. */
+    return (struct span){(int)floorf((x0 - m) * unit) - 1, (int)floorf((y0 - m) * unit) - 1,
+                         (int)ceilf((x1 + m) * unit) + 1, (int)ceilf((y1 + m) * unit) + 1};
+}
+
 SDL_Surface *icon_render(const char *name, int size)
 {
     const struct icon_def *def = find(name);
@@ -307,12 +351,23 @@ SDL_Surface *icon_render(const char *name, int size)
     if (!s)
         return NULL;
     float unit = (float)size / 24.0f; /* pixels per unit */
+    struct span span[sizeof(def->p) / sizeof(def->p[0])];
+    size_t np = 0;
+    while (np < sizeof(def->p) / sizeof(def->p[0]) &&
+           !(def->p[np].kind == P_DISC && def->p[np].c < 0)) {
+        span[np] = prim_span(&def->p[np], unit, size);
+        np++;
+    }
     for (int y = 0; y < size; y++) {
         Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
         for (int x = 0; x < size; x++) {
             float ux = ((float)x + 0.5f) / unit, uy = ((float)y + 0.5f) / unit;
             float acc = 0;
-            for (const struct prim *p = def->p; !(p->kind == P_DISC && p->c < 0); p++) {
+            for (size_t i = 0; i < np; i++) {
+                const struct span *b = &span[i];
+                if (x < b->x0 || x > b->x1 || y < b->y0 || y > b->y1)
+                    continue;
+                const struct prim *p = &def->p[i];
                 float cov = clampf(0.5f - prim_dist(p, ux, uy) * unit, 0, 1);
                 acc = p->cut ? acc * (1 - cov) : fmaxf(acc, cov);
             }
