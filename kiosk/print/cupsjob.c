@@ -131,6 +131,11 @@ enum print_status cupsjob_submit(const struct cupsjob *j, int *job_id, int64_t *
                                  char *msg, size_t cap)
 {
     *job_id = 0;
+    char why[sizeof(load_error)];
+    if (!cupsjob_load(why, sizeof(why))) { /* printer_new has said so already */
+        snprintf(msg, cap, "libcups2 could not be loaded: %s", why);
+        return PRINT_FAILED;
+    }
     char host[256];
     int port = cups.ippPort();
     if (j->server && j->server[0]) {
