@@ -19,37 +19,33 @@
 /* The library's name; CUPSJOB_LIBRARY_ENV overrides it for the tests only. */
 #define CUPS_SONAME "libcups.so.2"
 
-/* The libcups functions cupsjob uses: X(name, return type, parameters). */
+/* The libcups functions cupsjob uses. Their pointers take their types from
+ * cups/cups.h (__typeof__ names no symbol, so nothing is linked). */
 #define CUPS_FUNCS(X)                                                                              \
-    X(ippPort, int, (void))                                                                        \
-    X(cupsServer, const char *, (void))                                                            \
-    X(cupsUser, const char *, (void))                                                              \
-    X(cupsLastError, ipp_status_t, (void))                                                         \
-    X(cupsLastErrorString, const char *, (void))                                                   \
-    X(httpConnect2, http_t *,                                                                      \
-      (const char *, int, http_addrlist_t *, int, http_encryption_t, int, int, int *))             \
-    X(httpSetTimeout, void, (http_t *, double, http_timeout_cb_t, void *))                         \
-    X(httpAssembleURI, http_uri_status_t,                                                          \
-      (http_uri_coding_t, char *, int, const char *, const char *, const char *, int,              \
-       const char *))                                                                              \
-    X(httpFlushWrite, int, (http_t *))                                                             \
-    X(httpClose, void, (http_t *))                                                                 \
-    X(ippNewRequest, ipp_t *, (ipp_op_t))                                                          \
-    X(ippAddString, ipp_attribute_t *,                                                             \
-      (ipp_t *, ipp_tag_t, ipp_tag_t, const char *, const char *, const char *))                   \
-    X(ippAddStrings, ipp_attribute_t *,                                                            \
-      (ipp_t *, ipp_tag_t, ipp_tag_t, const char *, int, const char *, const char *const *))       \
-    X(ippFindAttribute, ipp_attribute_t *, (ipp_t *, const char *, ipp_tag_t))                     \
-    X(ippGetBoolean, int, (ipp_attribute_t *, int))                                                \
-    X(ippGetInteger, int, (ipp_attribute_t *, int))                                                \
-    X(ippLength, size_t, (ipp_t *))                                                                \
-    X(ippDelete, void, (ipp_t *))                                                                  \
-    X(cupsDoRequest, ipp_t *, (http_t *, ipp_t *, const char *))                                   \
-    X(cupsSendRequest, http_status_t, (http_t *, ipp_t *, const char *, size_t))                   \
-    X(cupsWriteRequestData, http_status_t, (http_t *, const char *, size_t))                       \
-    X(cupsGetResponse, ipp_t *, (http_t *, const char *))
+    X(ippPort)                                                                                     \
+    X(cupsServer)                                                                                  \
+    X(cupsUser)                                                                                    \
+    X(cupsLastError)                                                                               \
+    X(cupsLastErrorString)                                                                         \
+    X(httpConnect2)                                                                                \
+    X(httpSetTimeout)                                                                              \
+    X(httpAssembleURI)                                                                             \
+    X(httpFlushWrite)                                                                              \
+    X(httpClose)                                                                                   \
+    X(ippNewRequest)                                                                               \
+    X(ippAddString)                                                                                \
+    X(ippAddStrings)                                                                               \
+    X(ippFindAttribute)                                                                            \
+    X(ippGetBoolean)                                                                               \
+    X(ippGetInteger)                                                                               \
+    X(ippLength)                                                                                   \
+    X(ippDelete)                                                                                   \
+    X(cupsDoRequest)                                                                               \
+    X(cupsSendRequest)                                                                             \
+    X(cupsWriteRequestData)                                                                        \
+    X(cupsGetResponse)
 
-#define CUPS_FIELD(name, ret, params) ret(*name) params;
+#define CUPS_FIELD(name) __typeof__(&name) name;
 static struct {
     CUPS_FUNCS(CUPS_FIELD)
 } cups;
@@ -71,7 +67,7 @@ static void load(void)
         return;
     }
     /* Object to function pointer through memcpy: ISO C has no cast between them. */
-#define CUPS_LOAD(fn, ret, params)                                                                 \
+#define CUPS_LOAD(fn)                                                                              \
     if (ok) {                                                                                      \
         void *sym = dlsym(h, #fn);                                                                 \
         if (sym)                                                                                   \
