@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#define DB_MMAP_BYTES_STR "4194304" /* 4 MiB */
+
 struct db {
     sqlite3 *h;
 };
@@ -44,6 +46,18 @@ struct db *db_open_readonly(const char *path, char *err, size_t errcap)
     sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
     sqlite3_db_config(db->h, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
     sqlite3_exec(db->h, "PRAGMA query_only = 1", NULL, NULL, NULL);
+    /* Read the file through a memory map instead of one pread() per page:
+     * the start-up's quick_check of the 1.3 MB demo snapshot takes 1.3 ms
+     * of CPU instead of 9 ms, and queries get cheaper. Safe because a
+     * snapshot is never written in place (aula-sync and the USB handler
+     * install a new file and rename it over); a file cut short under a
+     * running kiosk would stop it with SIGBUS rather than a read error, and
+     * the restarted kiosk's quick_check then refuses it. The mapped pages
+     * count in the resident size (clean, shared with the page cache), so
+     * the map stops at 4 MiB, a centre's content with room to spare;
+     * beyond it a larger file is read as before (for 40 MB of content the
+     * check's own work dominates: 86 ms read, 69 ms mapped whole). */
+    sqlite3_exec(db->h, "PRAGMA mmap_size = " DB_MMAP_BYTES_STR, NULL, NULL, NULL);
     return db;
 }
 

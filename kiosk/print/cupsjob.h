@@ -9,6 +9,7 @@
 
 #include "print/status.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,6 +21,14 @@ struct cupsjob {
     size_t len;
     int64_t deadline; /* conn_now_ms() time */
 };
+
+/* Opens libcups (once per process; later calls give the first answer).
+ * False with the loader's message in err when it cannot be loaded: the
+ * kiosk then runs without printing. Call before cupsjob_submit(). */
+bool cupsjob_load(char *err, size_t cap);
+
+/* Tests only: a library name or path to dlopen instead of libcups.so.2. */
+#define CUPSJOB_LIBRARY_ENV "AULA_TEST_LIBCUPS"
 
 /* Submits the job; *job_id is CUPS's number for it. msg: a sentence for the log. */
 enum print_status cupsjob_submit(const struct cupsjob *j, int *job_id, int64_t *first_byte,

@@ -93,3 +93,34 @@ bool pngio_load(const char *path, struct bitmap *b, char *err, size_t cap)
     png_image_free(&img);
     return true;
 }
+
+bool pngio_load_rgba(const char *path, uint8_t **px, int *w, int *h, char *err, size_t cap)
+{
+    *px = NULL;
+    png_image img;
+    memset(&img, 0, sizeof(img));
+    img.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_file(&img, path)) {
+        snprintf(err, cap, "cannot read %s: %s", path, img.message);
+        return false;
+    }
+    if (img.width < 1 || img.height < 1 || img.width > 16384 || img.height > 16384) {
+        snprintf(err, cap, "%s: %ux%u pixels is too large (at most 16384 a side)", path,
+                 (unsigned)img.width, (unsigned)img.height);
+        png_image_free(&img);
+        return false;
+    }
+    img.format = PNG_FORMAT_RGBA;
+    uint8_t *buf = xmalloc(PNG_IMAGE_SIZE(img));
+    if (!png_image_finish_read(&img, NULL, buf, 0, NULL)) {
+        snprintf(err, cap, "cannot decode %s: %s", path, img.message);
+        free(buf);
+        png_image_free(&img);
+        return false;
+    }
+    *px = buf;
+    *w = (int)img.width;
+    *h = (int)img.height;
+    png_image_free(&img);
+    return true;
+}

@@ -269,6 +269,12 @@ struct printer *printer_new(const struct print_config *cfg, char *err, size_t ca
     dailycap_init(&p->cap, cfg->daily_cap, cfg->state_file);
     if (cfg->kind == PRINTER_NONE)
         return p;
+    char why[400];
+    if (cfg->kind == PRINTER_CUPS && !cupsjob_load(why, sizeof(why))) {
+        snprintf(err, cap, "printer = cups but libcups2 could not be loaded: %s", why);
+        printer_free(p);
+        return NULL;
+    }
     struct slip_options o = {
         .width_dots = slip_width_dots(cfg->paper_mm, cfg->dpi),
         .dpi = cfg->dpi,

@@ -5,13 +5,13 @@
  * bitmap, so memory stays at one strip whatever the slip's length. Sizes
  * are in millimetres and turned into dots by the dpi. */
 #include "print/slip.h"
+#include "print/pngio.h"
 #include "qr/qr.h"
 #include "text/text.h"
 #include "base/log.h"
 #include "base/xalloc.h"
 
 #include <SDL.h>
-#include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,49 +66,42 @@ int slip_width_dots(int paper_mm, int dpi)
  * logo box. */
 static bool load_logo(struct slip_maker *m, const char *path, char *err, size_t cap)
 {
-    SDL_Surface *raw = IMG_Load(path);
-    if (!raw) {
-        snprintf(err, cap, "cannot read the logo %s: %s", path, IMG_GetError());
-        return false;
-    }
-    SDL_Surface *s = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
-    SDL_FreeSurface(raw);
-    if (!s || s->w <= 0 || s->h <= 0) {
-        snprintf(err, cap, "cannot convert the logo %s: %s", path, SDL_GetError());
-        SDL_FreeSurface(s);
+    uint8_t *px;
+    int sw, sh;
+    char why[400];
+    if (!pngio_load_rgba(path, &px, &sw, &sh, why, sizeof(why))) {
+        snprintf(err, cap, "cannot read the logo %s: %s", path, why);
         return false;
     }
     int max_w = m->w * LOGO_MAX_W_PCT / 100, max_h = dots(m, LOGO_MAX_H_MM * 10);
-    double k = (double)max_w / s->w;
-    if ((double)max_h / s->h < k)
-        k = (double)max_h / s->h;
-    m->logo_w = (int)(s->w * k);
-    m->logo_h = (int)(s->h * k);
+    double k = (double)max_w / sw;
+    if ((double)max_h / sh < k)
+        k = (double)max_h / sh;
+    m->logo_w = (int)(sw * k);
+    m->logo_h = (int)(sh * k);
     if (m->logo_w < 1)
         m->logo_w = 1;
     if (m->logo_h < 1)
         m->logo_h = 1;
     m->logo = xmalloc((size_t)m->logo_w * (size_t)m->logo_h);
-    const uint8_t *px = s->pixels;
     for (int y = 0; y < m->logo_h; y++) {
         int y0 = (int)(y / k), y1 = (int)((y + 1) / k);
         if (y1 <= y0)
             y1 = y0 + 1;
-        if (y1 > s->h)
-            y1 = s->h;
+        if (y1 > sh)
+            y1 = sh;
         for (int x = 0; x < m->logo_w; x++) {
             int x0 = (int)(x / k), x1 = (int)((x + 1) / k);
             if (x1 <= x0)
                 x1 = x0 + 1;
-            if (x1 > s->w)
-                x1 = s->w;
+            if (x1 > sw)
+                x1 = sw;
             long sum = 0, n = 0;
             for (int j = y0; j < y1; j++) {
-                const uint32_t *row = (const uint32_t *)(px + (size_t)j * (size_t)s->pitch);
+                const uint8_t *row = px + (size_t)j * (size_t)sw * 4;
                 for (int i = x0; i < x1; i++) {
-                    uint32_t p = row[i];
-                    int a = (int)(p >> 24), r = (int)((p >> 16) & 255), g = (int)((p >> 8) & 255),
-                        b = (int)(p & 255);
+                    const uint8_t *p = row + (size_t)i * 4;
+                    int r = p[0], g = p[1], b = p[2], a = p[3];
                     int lum = (r * 299 + g * 587 + b * 114) / 1000;
                     sum += (lum * a + 255 * (255 - a)) / 255;
                     n++;
@@ -117,7 +110,7 @@ static bool load_logo(struct slip_maker *m, const char *path, char *err, size_t 
             m->logo[(size_t)y * (size_t)m->logo_w + (size_t)x] = (uint8_t)(n ? sum / n : 255);
         }
     }
-    SDL_FreeSurface(s);
+    free(px);
     return true;
 }
 

@@ -39,12 +39,28 @@ static int compiled_index(const char *lang)
     return -1;
 }
 
+/* str_find() starting at id hint and wrapping around: the .po files list
+ * their texts mostly in STR_LIST order, so the key after the last one
+ * found is nearly always the next id (the first frame used to spend
+ * 150,000 string comparisons here). */
+static enum str_id find_from(const char *key, int hint)
+{
+    for (int k = 0; k < STR_COUNT; k++) {
+        int i = (hint + k) % STR_COUNT;
+        if (strcmp(keys[i], key) == 0)
+            return (enum str_id)i;
+    }
+    return STR_COUNT;
+}
+
 static void build_index(void)
 {
     indexed = true;
+    int next = 0;
     for (size_t i = 0; i < aula_ui_po_count; i++) {
         const struct po_text *p = &aula_ui_po[i];
-        enum str_id id = str_find(p->key);
+        enum str_id id = find_from(p->key, next);
+        next = id == STR_COUNT ? next : ((int)id + 1) % STR_COUNT;
         if (id == STR_COUNT)
             continue; /* a text this build does not use */
         int l = compiled_index(p->lang);

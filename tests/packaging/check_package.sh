@@ -40,6 +40,13 @@ for lib in libsdl2 libsdl2-ttf libsqlite3 libical3 libcsv3 fonts-noto-core libes
     echo "$depends" | grep -q "$lib" || fail "Depends lacks $lib"
 done
 
+recommends=$(dpkg-deb -f "$deb" Recommends)
+echo "Recommends: $recommends"
+echo "$recommends" | grep -q libcups2 || fail "Recommends lacks libcups2 (opened with dlopen)"
+for lib in libcups2 libsdl2-image; do
+    ! echo "$depends" | grep -q "$lib" || fail "Depends has $lib: the kiosk must not link it"
+done
+
 dpkg-deb -e "$deb" "$work/control"
 grep -qx /etc/aula/aula.conf "$work/contents" || fail "/etc/aula/aula.conf is missing"
 grep -qx /etc/aula/aula.conf "$work/control/conffiles" || fail "aula.conf is not a conffile"

@@ -12,6 +12,11 @@
 #   test     aula --test-print: a test slip with the place's name and a QR
 #            code of its web page; exit status 0, and 1 with a clear
 #            message when the printer is missing
+#   nocups   printer = cups while libcups cannot be opened (AULA_TEST_LIBCUPS
+#            names a missing library, then one without the CUPS functions):
+#            the kiosk says so, runs without printing, --test-print fails
+#            with the message; with the real libcups opened at run time, an
+#            unreachable CUPS server is reported as offline
 # Usage: kiosk_print_test.sh AULA FAKEPRINTER SNAPSHOT WORKDIR CASE
 set -u
 AULA=$1 FAKE=$2 SNAP=$3 W=$4/$5 CASE=$5
@@ -123,6 +128,34 @@ test)
     "$AULA" --config "$W/aula.conf" --snapshot "$SNAP" --test-print >"$W/test2.txt" 2>&1
     [ $? = 1 ] || fail "--test-print with the printer gone: exit status"
     grep -q "test print failed: print.offline" "$W/test2.txt" || fail "--test-print offline: $(cat "$W/test2.txt")"
+    ;;
+nocups)
+    printf '[printer]\nprinter = cups\nprinter_queue = Lobby\nprinter_cups_server = 127.0.0.1:1\n' \
+        >"$W/aula.conf"
+    printf 'print_timeout = 3s\nprint_state_file = %s/count\n' "$W" >>"$W/aula.conf"
+    want="printer = cups but libcups2 could not be loaded:"
+    AULA_TEST_LIBCUPS=/nonexistent/libcups-gone.so.2 \
+        kiosk fi 1920x1080 "tap:category:raskaus-vauva; tap:service:aitiysneuvola; targets" ||
+        { cat "$W/out.txt"; fail "aula without libcups"; }
+    grep -q "$want .*libcups-gone.so.2.*; the kiosk runs without printing" "$W/out.txt" ||
+        fail "no message about libcups: $(cat "$W/out.txt")"
+    grep -q "^service: " "$W/out.txt" || fail "no service screen without libcups"
+    ! grep -q "print:" "$W/out.txt" || fail "a Print button without libcups"
+    AULA_TEST_LIBCUPS=/nonexistent/libcups-gone.so.2 \
+        "$AULA" --config "$W/aula.conf" --snapshot "$SNAP" --test-print >"$W/test.txt" 2>&1
+    [ $? = 1 ] || fail "--test-print without libcups: exit status"
+    grep -q "^aula: --test-print: $want" "$W/test.txt" || fail "--test-print: $(cat "$W/test.txt")"
+    # A library that is there but is not libcups.
+    AULA_TEST_LIBCUPS=libz.so.1 \
+        "$AULA" --config "$W/aula.conf" --snapshot "$SNAP" --test-print >"$W/test-z.txt" 2>&1
+    [ $? = 1 ] || fail "--test-print with libz as libcups: exit status"
+    grep -q "$want libz.so.1 has no " "$W/test-z.txt" || fail "not libcups: $(cat "$W/test-z.txt")"
+    # The real libcups, opened when printing starts: nothing listens on port 1.
+    "$AULA" --config "$W/aula.conf" --snapshot "$SNAP" --test-print >"$W/test-real.txt" 2>&1
+    [ $? = 1 ] || fail "--test-print to an unreachable CUPS: exit status"
+    grep -q "cannot reach CUPS at 127.0.0.1:1" "$W/test-real.txt" &&
+        grep -q "test print failed: print.offline" "$W/test-real.txt" ||
+        fail "unreachable CUPS: $(cat "$W/test-real.txt")"
     ;;
 *)
     echo "unknown case $CASE"; exit 2 ;;
