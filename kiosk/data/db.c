@@ -10,8 +10,17 @@
 
 #define DB_MMAP_BYTES_STR "4194304" /* 4 MiB */
 
+/* Statements of a read-only database are kept for reuse when finalized:
+ * the kiosk runs the same few dozen queries on every screen and language
+ * switch, and preparing one again costs more than running it. Least
+ * recently used first. */
+#define STMT_CACHE 48
+
 struct db {
     sqlite3 *h;
+    bool reuse;
+    int nidle;
+    sqlite3_stmt *idle[STMT_CACHE];
 };
 
 struct db_stmt {
@@ -29,7 +38,7 @@ static struct db *open_with(const char *path, int flags, char *err, size_t errca
         return NULL;
     }
     sqlite3_extended_result_codes(h, 1);
-    struct db *db = xmalloc(sizeof(*db));
+    struct db *db = xcalloc(1, sizeof(*db));
     db->h = h;
     return db;
 }
@@ -58,6 +67,7 @@ struct db *db_open_readonly(const char *path, char *err, size_t errcap)
      * beyond it a larger file is read as before (for 40 MB of content the
      * check's own work dominates: 86 ms read, 69 ms mapped whole). */
     sqlite3_exec(db->h, "PRAGMA mmap_size = " DB_MMAP_BYTES_STR, NULL, NULL, NULL);
+    db->reuse = true;
     return db;
 }
 
@@ -74,6 +84,8 @@ void db_close(struct db *db)
 {
     if (!db)
         return;
+    for (int i = 0; i < db->nidle; i++)
+        sqlite3_finalize(db->idle[i]);
     sqlite3_close(db->h);
     free(db);
 }
@@ -91,7 +103,14 @@ bool db_exec(struct db *db, const char *sql)
 struct db_stmt *db_prepare(struct db *db, const char *sql)
 {
     sqlite3_stmt *h = NULL;
-    if (sqlite3_prepare_v2(db->h, sql, -1, &h, NULL) != SQLITE_OK)
+    for (int i = db->nidle - 1; i >= 0 && !h; i--) {
+        if (strcmp(sqlite3_sql(db->idle[i]), sql) == 0) {
+            h = db->idle[i];
+            memmove(&db->idle[i], &db->idle[i + 1], (size_t)(db->nidle - i - 1) * sizeof(h));
+            db->nidle--;
+        }
+    }
+    if (!h && sqlite3_prepare_v2(db->h, sql, -1, &h, NULL) != SQLITE_OK)
         return NULL;
     struct db_stmt *st = xmalloc(sizeof(*st));
     st->h = h;
@@ -103,7 +122,19 @@ void db_finalize(struct db_stmt *st)
 {
     if (!st)
         return;
-    sqlite3_finalize(st->h);
+    struct db *db = st->db;
+    if (db->reuse && st->h) {
+        sqlite3_reset(st->h);
+        sqlite3_clear_bindings(st->h);
+        if (db->nidle == STMT_CACHE) { /* the least recently used goes */
+            sqlite3_finalize(db->idle[0]);
+            memmove(&db->idle[0], &db->idle[1], (STMT_CACHE - 1) * sizeof(db->idle[0]));
+            db->nidle--;
+        }
+        db->idle[db->nidle++] = st->h;
+    } else {
+        sqlite3_finalize(st->h);
+    }
     free(st);
 }
 
