@@ -241,7 +241,8 @@ static TTF_Font *get_font(struct text *t, int face, int weight, int size)
 
 /* ---- UTF-8 ---- */
 
-/* Decodes s leniently: a malformed byte becomes U+FFFD. */
+/* Decodes s leniently: a malformed byte becomes U+FFFD; bidi overrides
+ * are dropped. */
 static uint32_t *decode(const char *s, size_t *n)
 {
     size_t len = strlen(s);
@@ -272,8 +273,12 @@ static uint32_t *decode(const char *s, size_t *n)
             p++;
             continue;
         }
-        u[k++] = c;
         p += extra + 1;
+        /* Explicit overrides (LRO, RLO) would let content show letters in
+         * any order, a name reading backwards; they are dropped. Marks,
+         * embeddings and isolates only set direction and stay. */
+        if (c != 0x202D && c != 0x202E)
+            u[k++] = c;
     }
     *n = k;
     return u;

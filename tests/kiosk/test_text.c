@@ -149,6 +149,47 @@ static SDL_Color pixel_at(struct fx *f, int x, int y)
     return c;
 }
 
+/* A text drawn outside the picture is measured but not rendered; drawn in
+ * view it is, with the width it was measured at (Latin, Arabic, mixed). */
+static void test_rendered_only_in_view(void **state)
+{
+    struct fx *f = *state;
+    static const char *const texts[] = {
+        "Perhekeskus Aurinkolahti", "\u0645\u0631\u0643\u0632 \u0627\u0644\u0623\u0633\u0631\u0629",
+        "Tel. 09 000 2110 \u0647\u0627\u062a\u0641"};
+    for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+        struct text_style st = style(0);
+        st.size = 30 + (int)i; /* a fresh cache entry each */
+        const struct text_box *b = text_draw(f->text, texts[i], &st, 0, 1000);
+        assert_null(b->tex);
+        assert_true(b->w > 0);
+        int w = b->w, h = b->h;
+        /* Clipped away: still not rendered. */
+        SDL_Rect clip = {0, 0, 100, 50};
+        SDL_RenderSetClipRect(f->ren, &clip);
+        b = text_draw(f->text, texts[i], &st, 0, 200);
+        assert_null(b->tex);
+        SDL_RenderSetClipRect(f->ren, NULL);
+        b = text_draw(f->text, texts[i], &st, 0, 200);
+        assert_non_null(b->tex);
+        assert_int_equal(b->w, w);
+        assert_int_equal(b->h, h);
+    }
+}
+
+/* Right-to-left and left-to-right overrides are dropped: content cannot
+ * make a name read backwards. Other direction marks stay. */
+static void test_overrides_dropped(void **state)
+{
+    struct fx *f = *state;
+    struct text_style st = style(0);
+    char out[128];
+    text_wrap(f->text, "abc\u202Edef\u202C ghi\u202Djkl", &st, out, sizeof(out));
+    assert_string_equal(out, "abcdef\u202C ghijkl");
+    text_wrap(f->text, "\u200Fabc\u2067def\u2069", &st, out, sizeof(out));
+    assert_string_equal(out, "\u200Fabc\u2067def\u2069");
+}
+
 /* The same text drawn in red, then in blue, shows in each colour. */
 static void test_colour_follows_style(void **state)
 {
@@ -185,6 +226,8 @@ int main(void)
         cmocka_unit_test(test_no_hyphen_in_arabic),
         cmocka_unit_test(test_ellipsis_drops_hyphen),
         cmocka_unit_test(test_colour_follows_style),
+        cmocka_unit_test(test_rendered_only_in_view),
+        cmocka_unit_test(test_overrides_dropped),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
