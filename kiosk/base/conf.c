@@ -1,6 +1,7 @@
 /* conf: INI-like configuration files checked against a key table; see
  * conf.h. */
 #include "base/conf.h"
+#include "base/strbuf.h"
 #include "base/xalloc.h"
 
 #include <ctype.h>
@@ -14,16 +15,6 @@
 
 #define SECTION_MAX 64
 #define MSG_MAX     512
-
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        s[--n] = '\0';
-    return s;
-}
 
 static bool listed(const char *const *list, const char *s)
 {
@@ -207,19 +198,19 @@ bool conf_read(const char *name, const char *text, const struct conf_spec *spec,
         char *nl = strchr(p, '\n');
         if (nl)
             *nl = '\0';
-        char *s = trim(p);
+        char *s = str_trim(p);
         p = nl ? nl + 1 : NULL;
         if (*s == '\0' || *s == '#')
             continue;
         if (*s == '[') {
             char *end = strchr(s, ']');
-            if (!end || trim(end + 1)[0]) {
+            if (!end || str_trim(end + 1)[0]) {
                 snprintf(err, cap, "%s:%d: \"%.60s\": a section is written [name]", name, line, s);
                 ok = false;
                 break;
             }
             *end = '\0';
-            snprintf(section, sizeof(section), "%s", trim(s + 1));
+            snprintf(section, sizeof(section), "%s", str_trim(s + 1));
             in_section = true;
             owned = listed(spec->owned, section);
             if (!owned && !listed(spec->others ? spec->others : conf_sections, section))
@@ -234,7 +225,7 @@ bool conf_read(const char *name, const char *text, const struct conf_spec *spec,
             break;
         }
         *eq = '\0';
-        char *key = trim(s), *value = trim(eq + 1);
+        char *key = str_trim(s), *value = str_trim(eq + 1);
         size_t vn = strlen(value);
         if (vn >= 2 && value[0] == '"' && value[vn - 1] == '"') {
             value[vn - 1] = '\0';
@@ -325,7 +316,7 @@ bool conf_each(const char *text, const char *name, const char *section, conf_kv_
         char *nl = strchr(p, '\n');
         if (nl)
             *nl = '\0';
-        char *s = trim(p);
+        char *s = str_trim(p);
         p = nl ? nl + 1 : NULL;
         if (*s == '\0' || *s == '#')
             continue;
@@ -337,7 +328,7 @@ bool conf_each(const char *text, const char *name, const char *section, conf_kv_
                 break;
             }
             s[n - 1] = '\0';
-            inside = strcmp(trim(s + 1), section) == 0;
+            inside = strcmp(str_trim(s + 1), section) == 0;
             continue;
         }
         if (!inside)
@@ -350,7 +341,7 @@ bool conf_each(const char *text, const char *name, const char *section, conf_kv_
             break;
         }
         *eq = '\0';
-        char *key = trim(s), *value = trim(eq + 1);
+        char *key = str_trim(s), *value = str_trim(eq + 1);
         size_t vn = strlen(value);
         if (vn >= 2 && value[0] == '"' && value[vn - 1] == '"') {
             value[vn - 1] = '\0';

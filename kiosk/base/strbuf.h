@@ -22,4 +22,9 @@ __attribute__((format(printf, 2, 0))) void strbuf_vprintf(struct strbuf *b, cons
 /* Hands the buffer to the caller (never NULL) and resets b. */
 char *strbuf_detach(struct strbuf *b);
 
+/* Cuts ASCII white space (space, tab, CR, LF, VT, FF) from both ends of s
+ * in place: the end by writing NULs, the start by returning a pointer
+ * into s. */
+char *str_trim(char *s);
+
 #endif

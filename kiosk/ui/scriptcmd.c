@@ -1,5 +1,6 @@
 /* scriptcmd: the headless script reader; see scriptcmd.h. */
 #include "ui/scriptcmd.h"
+#include "base/strbuf.h"
 #include "base/xalloc.h"
 
 #include <ctype.h>
@@ -7,16 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static char *trim(char *s)
-{
-    while (isspace((unsigned char)*s))
-        s++;
-    char *e = s + strlen(s);
-    while (e > s && isspace((unsigned char)e[-1]))
-        *--e = '\0';
-    return s;
-}
 
 /* Reads up to max comma-separated integers within +-SCRIPT_COORD_MAX and
  * nothing else. Returns how many, or -1 if the text is not such a list. */
@@ -51,10 +42,10 @@ static bool parse_seconds(const char *s, double max, double *out)
 static bool parse_one(struct script_cmd *c, char *cmd, char *err, size_t cap)
 {
     char *colon = strchr(cmd, ':');
-    char *arg = colon ? trim(colon + 1) : cmd + strlen(cmd);
+    char *arg = colon ? str_trim(colon + 1) : cmd + strlen(cmd);
     if (colon)
         *colon = '\0';
-    cmd = trim(cmd);
+    cmd = str_trim(cmd);
     c->arg = arg;
     int v[5];
     if (strcmp(cmd, "tap") == 0) {
@@ -176,7 +167,7 @@ bool script_parse(const char *text, struct script *s, char *err, size_t cap)
         char *hash = strchr(p, '#');
         if (hash)
             *hash = '\0';
-        char *cmd = trim(p);
+        char *cmd = str_trim(p);
         if (cmd[0]) {
             XGROW(s->cmds, capcmds, s->n + 1);
             struct script_cmd *c = &s->cmds[s->n];

@@ -1,6 +1,7 @@
 /* staffreq: request files for the root-side handler and its result; see
  * staffreq.h. */
 #include "ui/staffreq.h"
+#include "base/strbuf.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -91,16 +92,6 @@ bool staffreq_write(const char *dir, enum staffreq_kind k, char *err, size_t cap
     return true;
 }
 
-static char *trim(char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        s[--n] = '\0';
-    return s;
-}
-
 bool staffreq_read_result(const char *dir, struct staffreq_result *r, char *err, size_t cap)
 {
     memset(r, 0, sizeof(*r));
@@ -129,14 +120,14 @@ bool staffreq_read_result(const char *dir, struct staffreq_result *r, char *err,
         if (next)
             *next++ = '\0';
         char *eq = strchr(p, '=');
-        if (!trim(p)[0])
+        if (!str_trim(p)[0])
             continue;
         if (!eq) {
             snprintf(err, cap, "%s:%d: expected key=value", path, line);
             return false;
         }
         *eq = '\0';
-        char *key = trim(p), *val = trim(eq + 1);
+        char *key = str_trim(p), *val = str_trim(eq + 1);
         if (strcmp(key, "request") == 0) {
             if (!staffreq_parse_name(val, &r->request)) {
                 snprintf(err, cap, "%s:%d: request: unknown request \"%.40s\"", path, line, val);
