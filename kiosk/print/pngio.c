@@ -68,59 +68,54 @@ done:
     return ok;
 }
 
-bool pngio_load(const char *path, struct bitmap *b, char *err, size_t cap)
+/* Reads the PNG at path into a new buffer in format (transparent pixels
+ * over background, if given); NULL with err filled on a missing, broken or
+ * oversized file. */
+static uint8_t *read_png(const char *path, png_uint_32 format, const png_color *background, int *w,
+                         int *h, char *err, size_t cap)
 {
     png_image img;
     memset(&img, 0, sizeof(img));
     img.version = PNG_IMAGE_VERSION;
     if (!png_image_begin_read_from_file(&img, path)) {
         snprintf(err, cap, "cannot read %s: %s", path, img.message);
-        return false;
-    }
-    img.format = PNG_FORMAT_GRAY;
-    size_t n = PNG_IMAGE_SIZE(img);
-    uint8_t *grey = xmalloc(n ? n : 1);
-    png_color white = {255, 255, 255};
-    if (!png_image_finish_read(&img, &white, grey, 0, NULL)) {
-        snprintf(err, cap, "cannot decode %s: %s", path, img.message);
-        free(grey);
-        png_image_free(&img);
-        return false;
-    }
-    bitmap_init(b, (int)img.width, (int)img.height);
-    bitmap_threshold(b, 0, 0, grey, b->w, b->h, b->w);
-    free(grey);
-    png_image_free(&img);
-    return true;
-}
-
-bool pngio_load_rgba(const char *path, uint8_t **px, int *w, int *h, char *err, size_t cap)
-{
-    *px = NULL;
-    png_image img;
-    memset(&img, 0, sizeof(img));
-    img.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_file(&img, path)) {
-        snprintf(err, cap, "cannot read %s: %s", path, img.message);
-        return false;
+        return NULL;
     }
     if (img.width < 1 || img.height < 1 || img.width > 16384 || img.height > 16384) {
         snprintf(err, cap, "%s: %ux%u pixels is too large (at most 16384 a side)", path,
                  (unsigned)img.width, (unsigned)img.height);
         png_image_free(&img);
-        return false;
+        return NULL;
     }
-    img.format = PNG_FORMAT_RGBA;
+    img.format = format;
     uint8_t *buf = xmalloc(PNG_IMAGE_SIZE(img));
-    if (!png_image_finish_read(&img, NULL, buf, 0, NULL)) {
+    if (!png_image_finish_read(&img, background, buf, 0, NULL)) {
         snprintf(err, cap, "cannot decode %s: %s", path, img.message);
         free(buf);
         png_image_free(&img);
-        return false;
+        return NULL;
     }
-    *px = buf;
     *w = (int)img.width;
     *h = (int)img.height;
     png_image_free(&img);
+    return buf;
+}
+
+bool pngio_load(const char *path, struct bitmap *b, char *err, size_t cap)
+{
+    static const png_color white = {255, 255, 255};
+    int w, h;
+    uint8_t *grey = read_png(path, PNG_FORMAT_GRAY, &white, &w, &h, err, cap);
+    if (!grey)
+        return false;
+    bitmap_init(b, w, h);
+    bitmap_threshold(b, 0, 0, grey, b->w, b->h, b->w);
+    free(grey);
     return true;
+}
+
+bool pngio_load_rgba(const char *path, uint8_t **px, int *w, int *h, char *err, size_t cap)
+{
+    *px = read_png(path, PNG_FORMAT_RGBA, NULL, w, h, err, cap);
+    return *px != NULL;
 }
