@@ -529,8 +529,7 @@ int main(int argc, char **argv)
     a->staff = staff_new(pin_hash, cv[K_DATA_DIR].set ? cv[K_DATA_DIR].text : DEFAULT_DATA_DIR);
     a->staff->started = ui_now(a);
     staff_request_dir(a->staff, cv[K_REQUEST_DIR].set ? cv[K_REQUEST_DIR].text : NULL);
-    a->stats =
-        open_stats(&sc, headless, ui_now(a), a->content ? a->content->tz : "Europe/Helsinki");
+    a->stats = open_stats(&sc, headless, ui_now(a), ui_tz(a));
     a->feedback = sc.feedback;
     bool is_portrait = a->plat.height > a->plat.width;
     if (strcmp(orientation, "auto") != 0 && is_portrait != want_portrait)

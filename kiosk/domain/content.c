@@ -28,7 +28,7 @@ static bool load_site(struct content *c, char *msg, size_t cap)
     snprintf(c->default_lang, sizeof(c->default_lang), "%s", db_col_text(st, 2));
     db_finalize(st);
     if (!c->tz[0])
-        snprintf(c->tz, sizeof(c->tz), "Europe/Helsinki");
+        snprintf(c->tz, sizeof(c->tz), "%s", ZONE_DEFAULT);
     if (!c->default_lang[0])
         snprintf(c->default_lang, sizeof(c->default_lang), "fi");
 

@@ -17,6 +17,10 @@ struct zone_time {
     long utc_off; /* seconds east of UTC */
 };
 
+/* The zone of a site whose content names none, and of a kiosk with no
+ * content yet. */
+#define ZONE_DEFAULT "Europe/Helsinki"
+
 /* Converts a UTC instant to local time in zone tz ("Europe/Helsinki"). */
 void zone_to_local(const char *tz, int64_t utc, struct zone_time *out);
 /* Converts a local date (days since 1970) and minutes after midnight in tz

@@ -10,11 +10,6 @@
 
 #define MINUTE_MS 60000
 
-static const char *zone(const struct app *a)
-{
-    return a->content ? a->content->tz : "Europe/Helsinki";
-}
-
 void display_init(struct app *a, const struct schedule_conf *conf, int shift)
 {
     struct display *d = &a->disp;
@@ -49,7 +44,7 @@ static void log_change(struct app *a, bool on, bool woken, int64_t next)
     char when[64] = "further notice";
     if (next != SCHEDULE_NEVER) {
         struct zone_time zt;
-        zone_to_local(zone(a), next, &zt);
+        zone_to_local(ui_tz(a), next, &zt);
         snprintf(when, sizeof(when), "%04d-%02d-%02d %02d:%02d", zt.year, zt.month, zt.day, zt.hour,
                  zt.minute);
     }
@@ -82,7 +77,7 @@ int display_tick(struct app *a, bool *off)
     struct display *d = &a->disp;
     int64_t now = ui_now(a);
     if (!d->started || now >= d->next) {
-        struct schedule_state st = schedule_at(&d->sched, zone(a), now, d->wake_until);
+        struct schedule_state st = schedule_at(&d->sched, ui_tz(a), now, d->wake_until);
         bool change = !d->started || st.on != d->on;
         d->next = st.next;
         if ((change || st.woken) && d->sched.conf.source != SCHEDULE_ALWAYS)

@@ -29,7 +29,7 @@ static void *summary_enter(struct app *a, const char *arg)
     if (!s)
         return NULL;
     struct zone_time t;
-    zone_to_local(a->content ? a->content->tz : "Europe/Helsinki", ui_now(a), &t);
+    zone_to_local(ui_tz(a), ui_now(a), &t);
     int y, w;
     calendar_iso_week(t.days, &y, &w);
     snprintf(s->week, sizeof(s->week), "%04d-W%02d", y, w);

@@ -80,7 +80,7 @@ void staff_facts_gather(struct app *a, struct staff_facts *f)
     f->version = AULA_VERSION;
     int64_t now = ui_now(a);
     const struct content *c = a->content;
-    snprintf(f->tz, sizeof(f->tz), "%s", c ? c->tz : "Europe/Helsinki");
+    snprintf(f->tz, sizeof(f->tz), "%s", c ? c->tz : ZONE_DEFAULT);
     struct zone_time zt;
     zone_to_local(f->tz, now, &zt);
     f->today = zt.days;

@@ -51,7 +51,7 @@ void ui_count(struct app *a, enum stats_kind kind, const char *key)
     if (!a->stats || !key || !key[0])
         return;
     struct zone_time t;
-    zone_to_local(a->content ? a->content->tz : "Europe/Helsinki", ui_now(a), &t);
+    zone_to_local(ui_tz(a), ui_now(a), &t);
     char day[16];
     snprintf(day, sizeof(day), "%04d-%02d-%02d", t.year, t.month, t.day);
     /* Ids that do not look like ids are refused by the store: skip them. */
@@ -197,7 +197,7 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
         LOG_ERR("%s", a->content_msg);
     a->src.have_shown = a->content && watch_file_id(a->src.path, &a->src.shown);
 
-    const char *tz = a->content ? a->content->tz : "Europe/Helsinki";
+    const char *tz = ui_tz(a);
     if (o->now) {
         if (!zone_parse_instant(o->now, tz, &a->now_base)) {
             snprintf(err, cap, "--now %s: expected 2026-11-24T10:15 (site time) or ...Z (UTC)",
@@ -265,6 +265,11 @@ int64_t ui_now(const struct app *a)
     if (a->frozen)
         return a->now_base + a->ms / 1000;
     return (int64_t)time(NULL);
+}
+
+const char *ui_tz(const struct app *a)
+{
+    return a->content ? a->content->tz : ZONE_DEFAULT;
 }
 
 const char *ui_str(const struct app *a, enum str_id id)

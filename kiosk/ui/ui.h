@@ -170,6 +170,8 @@ int ui_run(struct app *a);
 
 /* Current time (UTC seconds). */
 int64_t ui_now(const struct app *a);
+/* The site's time zone (ZONE_DEFAULT before any content). */
+const char *ui_tz(const struct app *a);
 /* Switches the visitor language: UI and content at once. */
 void ui_set_lang(struct app *a, const char *lang);
 void ui_push(struct app *a, const struct screen_ops *ops, const char *arg);
