@@ -4,7 +4,8 @@
  * escape, the status reports; and crash safety: a failure injected at each
  * write, fsync, rename, link and symlink in turn (also as a power cut that
  * stops all later I/O, and as a full disk) must leave "current" opening as
- * a complete old or new snapshot. Snapshots come from make_snapshots.sh. */
+ * a complete old or new snapshot, and the next run must finish the install.
+ * Snapshots come from make_snapshots.sh. */
 #include "data/snapshot.h"
 #include "sync/fsio.h"
 #include "sync/install.h"
@@ -594,6 +595,15 @@ static void crash_loop(int err, bool sticky)
         if (count_temps(e->data) != 0)
             fail_msg("failure at operation %ld left a temporary file", k);
         v == 2 ? saw_new++ : saw_old++;
+        /* The next run, not interrupted, must finish the install. */
+        msg = NULL;
+        rc = sync_cli(e, &msg, "install", FIX "/v2.aula", NULL);
+        if (rc != SYNCCMD_OK || kiosk_version(e->data) != 2)
+            fail_msg("failure at operation %ld: the next install did not finish it: %s", k,
+                     msg ? msg : "");
+        free(msg);
+        if (count_temps(e->data) != 0)
+            fail_msg("failure at operation %ld: the next install left a temporary file", k);
         /* Back to version 1 for the next round: a fresh data directory. */
         char cmd[512];
         snprintf(cmd, sizeof(cmd), "rm -rf %s/*", e->data);
