@@ -269,10 +269,6 @@ void state_publish(struct store *s, const struct sync_state *st, const struct sy
         struct stat sb;
         if (stat(dirname(copy), &sb) == 0 && S_ISDIR(sb.st_mode)) {
             state_report_prometheus(s, st, &b);
-            /* A run killed while writing it left its temporary file in a
-             * folder nobody else cleans (node-exporter reads only *.prom);
-             * the data directory's lock is held. */
-            fsio_remove_temps_path(cfg->prometheus_file);
             if (!fsio_write_atomic_path(cfg->prometheus_file, b.s, b.len, 0644))
                 fprintf(stderr, "aula-sync: warning: %s: cannot write: %s\n", cfg->prometheus_file,
                         strerror(errno));
