@@ -1,27 +1,31 @@
 #!/bin/sh
 # Power loss during a real content install: the real aula-sync installs a
 # signed snapshot of a few MB and is killed with SIGKILL after a random
-# delay, from 0 to a bit more than a whole install takes, ROUNDS times.
-# Each round goes the other way: content A (version 1) to B (version 2) by
-# "install", back by "install --allow-older" or "rollback". A third of
-# the forward rounds start from a copy of the data directory as it was
-# with only A installed (a screen that never had B), so that the copy is
-# kept under its final name again (signature, link, switch) by a plain
-# "install"; the others install B over a kept copy with --allow-older.
+# delay, from 0 to a bit more than such a run takes (measured, and adapted
+# to the machine's load as the rounds go), ROUNDS times. Each round
+# switches to the content that is not current: A (version 1) to B
+# (version 2) by "install", back by "install --allow-older" or "rollback".
+# A third of the forward rounds start from a copy of the data directory as
+# it was with only A installed (a screen that never had B), so that a plain
+# "install" keeps the copy under its final name again (signature, link,
+# switch); the others install B with --allow-older, over a kept copy when
+# there is one.
 # After every round:
 #   - current names snapshot-1.aula or snapshot-2.aula, byte for byte the
 #     signed source, passing PRAGMA quick_check with the right
 #     content_version; every kept snapshot and signature is complete too;
 #   - temporary files, in the data directory and beside the Prometheus
-#     file, are only the killed run's own (each run removes the ones a
-#     killed run left), at most 3; none after a run that finished;
+#     file, are those of one run killed since the last one that finished
+#     (each run removes what killed runs left before it makes its own), at
+#     most 3; none after a run that finished;
 #   - the state file parses line by line, status.json is valid JSON;
 #   - a run that finished before the kill succeeded; a run killed after
 #     the new copy was kept but before the switch is finished by the next
 #     run, uninterrupted.
 # Finally one uninterrupted install of B must succeed and show B.
-# Prints where the kills landed; the seed replays with AULA_KILL_SEED, the
-# number of rounds is AULA_KILL_ROUNDS (default ROUNDS).
+# Prints where the kills landed. The seed (AULA_KILL_SEED) replays the
+# choices and the kill points as fractions of a run; the number of rounds
+# is AULA_KILL_ROUNDS (default ROUNDS).
 #   install_kill_test.sh AULA_PACK AULA_SYNC OUTDIR ROUNDS
 set -u
 pack=$1 sync=$2 out=$3
@@ -175,7 +179,7 @@ timed() { # ARGS...: runs aula-sync, sets t
     t=$((($(now_ns) - t0) / 1000))
 }
 f1='' o1='' b1=''
-for i in 1 2 3; do
+for _ in 1 2 3; do
     rm -rf "$data" && cp -a "$out/fresh" "$data" || fail "cannot copy $out/fresh"
     timed install "$src/B.aula"
     f1="$f1 $t"
