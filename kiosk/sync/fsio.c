@@ -5,6 +5,7 @@
 
 #include "base/xalloc.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -151,10 +152,11 @@ void fsio_temp_name(const char *prefix, char *buf, size_t cap)
     snprintf(buf, cap, "%s%ld-%u.tmp", prefix, (long)getpid(), counter++);
 }
 
-bool fsio_write_atomic(int dirfd, const char *name, const void *data, size_t n, mode_t mode)
+static bool write_atomic(int dirfd, const char *prefix, const char *name, const void *data,
+                         size_t n, mode_t mode)
 {
-    char tmp[256];
-    fsio_temp_name(".", tmp, sizeof(tmp));
+    char tmp[512];
+    fsio_temp_name(prefix, tmp, sizeof(tmp));
     int fd = fsio_create(dirfd, tmp, mode);
     if (fd < 0)
         return false;
@@ -175,6 +177,17 @@ bool fsio_write_atomic(int dirfd, const char *name, const void *data, size_t n, 
     return fsio_fsync(dirfd);
 }
 
+bool fsio_write_atomic(int dirfd, const char *name, const void *data, size_t n, mode_t mode)
+{
+    return write_atomic(dirfd, ".", name, data, n, mode);
+}
+
+/* ".NAME." (shortened): the start of the temporary names of NAME. */
+static void temp_prefix(const char *base, char *buf, size_t cap)
+{
+    snprintf(buf, cap, ".%.200s.", base);
+}
+
 bool fsio_write_atomic_path(const char *path, const void *data, size_t n, mode_t mode)
 {
     char *d = xstrdup(path), *b = xstrdup(path);
@@ -182,7 +195,9 @@ bool fsio_write_atomic_path(const char *path, const void *data, size_t n, mode_t
     int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     bool ok = false;
     if (dirfd >= 0) {
-        ok = fsio_write_atomic(dirfd, base, data, n, mode);
+        char prefix[256];
+        temp_prefix(base, prefix, sizeof(prefix));
+        ok = write_atomic(dirfd, prefix, base, data, n, mode);
         int e = errno;
         close(dirfd);
         errno = e;
@@ -190,4 +205,25 @@ bool fsio_write_atomic_path(const char *path, const void *data, size_t n, mode_t
     free(d);
     free(b);
     return ok;
+}
+
+void fsio_remove_temps_path(const char *path)
+{
+    char *d = xstrdup(path), *b = xstrdup(path);
+    const char *dir = dirname(d), *base = basename(b);
+    char prefix[256];
+    temp_prefix(base, prefix, sizeof(prefix));
+    size_t pl = strlen(prefix);
+    DIR *dp = opendir(dir);
+    struct dirent *e;
+    while (dp && (e = readdir(dp))) {
+        size_t n = strlen(e->d_name);
+        if (n > pl + 4 && strncmp(e->d_name, prefix, pl) == 0 &&
+            strcmp(e->d_name + n - 4, ".tmp") == 0)
+            unlinkat(dirfd(dp), e->d_name, 0);
+    }
+    if (dp)
+        closedir(dp);
+    free(d);
+    free(b);
 }

@@ -30,8 +30,13 @@ bool fsio_unlink(int dirfd, const char *name);
 /* Writes a whole small file atomically: a temporary name in the same
  * directory, fsync, rename over name, fsync of the directory. */
 bool fsio_write_atomic(int dirfd, const char *name, const void *data, size_t n, mode_t mode);
-/* The same for a path (its directory is opened here). */
+/* The same for a path (its directory is opened here); the temporary
+ * name is ".BASENAME.<pid>-<n>.tmp". */
 bool fsio_write_atomic_path(const char *path, const void *data, size_t n, mode_t mode);
+/* Removes the temporary files fsio_write_atomic_path(path) left when it
+ * was killed. Only for a caller that holds a lock against other writers
+ * of path. */
+void fsio_remove_temps_path(const char *path);
 
 enum fsio_copy_result {
     FSIO_COPY_OK,

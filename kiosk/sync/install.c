@@ -127,13 +127,19 @@ static bool verify_sig(const struct install_request *rq, const char *sig, size_t
     return ok;
 }
 
-static int64_t floor_version(const struct install_request *rq)
+/* The version new content must be newer than: the highest one made
+ * current before (the state's high water) or kept in the data directory.
+ * A kept copy of the version being installed, with the same bytes, does
+ * not count: an install interrupted after the copy was kept but before
+ * current was switched leaves one, and the next try must finish it. */
+static int64_t floor_version(const struct install_request *rq, int64_t same)
 {
     int64_t v[STORE_MAX_VERSIONS];
     size_t n = store_versions(rq->store, v, STORE_MAX_VERSIONS);
     int64_t f = rq->high_water;
-    if (n > 0 && v[0] > f)
-        f = v[0];
+    for (size_t i = 0; i < n; i++)
+        if (v[i] != same && v[i] > f)
+            f = v[i];
     return f;
 }
 
@@ -155,7 +161,7 @@ static enum install_result install_copy(const struct install_request *rq, int tm
     enum install_result r = open_checked(tmppath, shown, &info, out);
     if (r != INSTALL_DONE)
         return r;
-    int64_t v = info.content_version, cur = store_current(s), fl = floor_version(rq);
+    int64_t v = info.content_version, cur = store_current(s);
     out->version = v;
     if (rq->cfg->site_id[0] && strcmp(rq->cfg->site_id, info.site_id) != 0)
         return set(out, INSTALL_REFUSED, BANNER_SITE,
@@ -183,6 +189,7 @@ static enum install_result install_copy(const struct install_request *rq, int tm
                        "%s: content version %" PRId64 " is already installed and current", shown,
                        v);
     }
+    int64_t fl = floor_version(rq, existing ? v : 0);
     if (v <= fl && !rq->allow_older)
         return set(out, INSTALL_REFUSED, BANNER_OLDER,
                    "%s: content version %" PRId64 " is not newer than version %" PRId64

@@ -7,6 +7,7 @@
 #include "base/strbuf.h"
 #include "data/snapshot.h"
 #include "sync/config.h"
+#include "sync/fsio.h"
 #include "sync/install.h"
 #include "sync/keyring.h"
 #include "sync/minisign.h"
@@ -314,7 +315,12 @@ int synccmd_main(int argc, char **argv, FILE *out, FILE *err)
         fprintf(err, "aula-sync: error: %s\n", msg);
         return SYNCCMD_FAILED;
     }
+    /* What a killed run left: temporary files in the data directory, and
+     * beside the Prometheus file (node-exporter reads only *.prom, nobody
+     * else cleans its folder). The data directory's lock is held. */
     store_remove_temps(&s);
+    if (cfg.prometheus_file[0])
+        fsio_remove_temps_path(cfg.prometheus_file);
     struct sync_state st;
     state_load(&s, &st);
     if (pull && o.if_due && !o.force && st.last_pull > 0 &&

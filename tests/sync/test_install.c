@@ -4,7 +4,8 @@
  * escape, the status reports; and crash safety: a failure injected at each
  * write, fsync, rename, link and symlink in turn (also as a power cut that
  * stops all later I/O, and as a full disk) must leave "current" opening as
- * a complete old or new snapshot. Snapshots come from make_snapshots.sh. */
+ * a complete old or new snapshot, and the next run must finish the install.
+ * Snapshots come from make_snapshots.sh. */
 #include "data/snapshot.h"
 #include "sync/fsio.h"
 #include "sync/install.h"
@@ -469,7 +470,16 @@ static void test_cli_state_and_reports(void **state)
     char p[256], *err;
     snprintf(p, sizeof(p), "%s/prom", e->dir);
     mkdir(p, 0755);
+    /* A run killed while writing the Prometheus file left its temporary
+     * file; the next run removes it, and only it. */
+    char stale[300], other[300];
+    snprintf(stale, sizeof(stale), "%s/prom/.aula.prom.999999-0.tmp", e->dir);
+    snprintf(other, sizeof(other), "%s/prom/.other.prom.999999-0.tmp", e->dir);
+    fclose(fopen(stale, "w"));
+    fclose(fopen(other, "w"));
     assert_int_equal(sync_cli(e, NULL, "install", FIX "/v1.aula", NULL), SYNCCMD_OK);
+    assert_int_equal(access(stale, F_OK), -1);
+    assert_int_equal(access(other, F_OK), 0);
     assert_int_equal(sync_cli(e, NULL, "install", FIX "/v2.aula", NULL), SYNCCMD_OK);
     assert_int_equal(sync_cli(e, NULL, "rollback", NULL, NULL), SYNCCMD_OK);
     assert_int_equal(kiosk_version(e->data), 1);
@@ -594,6 +604,15 @@ static void crash_loop(int err, bool sticky)
         if (count_temps(e->data) != 0)
             fail_msg("failure at operation %ld left a temporary file", k);
         v == 2 ? saw_new++ : saw_old++;
+        /* The next run, not interrupted, must finish the install. */
+        msg = NULL;
+        rc = sync_cli(e, &msg, "install", FIX "/v2.aula", NULL);
+        if (rc != SYNCCMD_OK || kiosk_version(e->data) != 2)
+            fail_msg("failure at operation %ld: the next install did not finish it: %s", k,
+                     msg ? msg : "");
+        free(msg);
+        if (count_temps(e->data) != 0)
+            fail_msg("failure at operation %ld: the next install left a temporary file", k);
         /* Back to version 1 for the next round: a fresh data directory. */
         char cmd[512];
         snprintf(cmd, sizeof(cmd), "rm -rf %s/*", e->data);
