@@ -7,7 +7,7 @@
 # content, a second partition with content, statistics onto a stick without
 # aula/stats/, the counters off, nothing to roll back, a failing aula-sync,
 # an unknown request, request files removed, a planted link in place of
-# the answer file not followed.
+# the answer file not followed, the requests folder swapped for a link.
 #   request_test.sh OUTDIR
 set -eu
 out=$1
@@ -201,6 +201,22 @@ SYNC_SAYS="info: content rolled back to version 6" ask rollback
 [ "$(cat "$out/victim")" = "keep me" ] || fail "the answer was written through a link"
 [ ! -L "$out/req/result" ] || fail "the link is still there"
 expect rollback ok rolled-back
+
+# The requests folder swapped for a link to another place (the kiosk's
+# user owns the folder above it): nothing there is touched or done.
+mv "$out/req/requests" "$out/req/requests.real"
+mkdir -p "$out/precious"
+echo "keep me" >"$out/precious/rollback"
+ln -s "$out/precious" "$out/req/requests"
+: >"$out/log"
+AULA_REQUEST_DIR=$out/req AULA_LIB=$src/packaging/udev AULA_BIN=$out/bin \
+    AULA_USB_RUN=$out/run PATH=$out/fake:$PATH \
+    sh "$src/packaging/udev/aula-request" >>"$out/log" 2>&1 || fail "aula-request failed"
+[ "$(cat "$out/precious/rollback")" = "keep me" ] || fail "a file behind the link was removed"
+grep -q "^runuser" "$out/log" && fail "a request behind a link was done"
+grep -q "requests is not a folder" "$out/log" || fail "no message about the link"
+rm "$out/req/requests"
+mv "$out/req/requests.real" "$out/req/requests"
 
 # AULA_USB_MODE is checked.
 if AULA_USB_MODE=all sh "$src/packaging/udev/aula-usb-install" /dev/sdz1 2>"$out/err"; then
