@@ -139,6 +139,18 @@ static void print_stats(const struct app *a, double t_main, double t_end)
 /* Opens the anonymous counters of [stats]. Off, or a file that cannot be
  * used: the kiosk runs without counting (one log line). Headless runs
  * (tests, pictures) count only into a file the configuration names. */
+/* Stops and frees the kiosk and what main gave it (staff state, counters). */
+static void close_app(struct app *a)
+{
+    struct staff *staff = a->staff;
+    staff_request_stop(staff);   /* its watch thread, before SDL stops */
+    struct stats *st = a->stats; /* screens leaving in ui_free still count */
+    ui_free(a);
+    stats_close(st);
+    staff_free(staff);
+    free(a);
+}
+
 static struct stats *open_stats(const struct stats_config *sc, bool headless, int64_t now,
                                 const char *tz)
 {
@@ -540,8 +552,7 @@ int main(int argc, char **argv)
         LOG_ERR("%s; the kiosk runs without printing", perr);
         if (test_print) {
             fprintf(stderr, "aula: --test-print: %s\n", perr);
-            ui_free(a);
-            free(a);
+            close_app(a);
             return 1;
         }
     } else if (!print_ok) {
@@ -588,14 +599,8 @@ int main(int argc, char **argv)
     }
     if (stats)
         print_stats(a, t_main, mono_ms());
-    struct staff *staff = a->staff;
-    if (staff->restart)
+    if (a->staff->restart)
         rc = STAFF_EXIT_RESTART; /* systemd starts the kiosk again */
-    staff_request_stop(staff);   /* its watch thread, before SDL stops */
-    struct stats *st = a->stats; /* screens leaving in ui_free still count */
-    ui_free(a);
-    stats_close(st);
-    staff_free(staff);
-    free(a);
+    close_app(a);
     return rc;
 }
