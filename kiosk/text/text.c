@@ -725,9 +725,15 @@ static bool break_lines(struct text *t, const char *s, const struct text_style *
             fribidi_get_bidi_types(u + p, (FriBidiStrIndex)len, types);
             fribidi_get_bracket_types(u + p, (FriBidiStrIndex)len, types, br);
             /* The paragraph's direction comes from its first strong letter,
-             * so a phone number or a web address stays left to right even
-             * in a right-to-left layout; st->rtl only decides alignment. */
+             * so a phone number, a web address or a Finnish name stays left
+             * to right even in a right-to-left layout. In that layout a
+             * paragraph with any right-to-left letter is right to left,
+             * though, also when it starts with a Latin word ("12 GB ..."
+             * in Arabic): its sentence is the Arabic one. */
             FriBidiParType base = FRIBIDI_PAR_ON;
+            for (size_t i = 0; st->rtl && i < len && base == FRIBIDI_PAR_ON; i++)
+                if (types[i] == FRIBIDI_TYPE_RTL || types[i] == FRIBIDI_TYPE_AL)
+                    base = FRIBIDI_PAR_RTL;
             if (!fribidi_get_par_embedding_levels_ex(types, br, (FriBidiStrIndex)len, &base, lev))
                 memset(lev, 0, len * sizeof(*lev));
             for (size_t i = 0; i < len; i++) {

@@ -177,6 +177,40 @@ static void test_rendered_only_in_view(void **state)
     }
 }
 
+/* In a right-to-left layout an Arabic sentence that starts with a Latin
+ * word ("12 GB available") is still right to left: the Arabic word is at
+ * the left end of the line, as it is drawn alone. In a left-to-right
+ * layout the same text starts with "12 GB" on the left. */
+static void test_rtl_sentence_starting_latin(void **state)
+{
+    struct fx *f = *state;
+    static const char arabic[] = "\u0645\u062a\u0627\u062d";
+    char mixed[64];
+    snprintf(mixed, sizeof(mixed), "12 GB %s", arabic);
+    for (int rtl = 0; rtl < 2; rtl++) {
+        SDL_SetRenderDrawColor(f->ren, 255, 255, 255, 255);
+        SDL_RenderClear(f->ren);
+        struct text_style st = style(0);
+        st.rtl = rtl;
+        const struct text_box *alone = text_draw(f->text, arabic, &st, 0, 0);
+        int wa = alone->w;
+        text_draw(f->text, mixed, &st, 0, 100);
+        SDL_RenderPresent(f->ren);
+        int same = 0, ink = 0;
+        for (int y = 0; y < alone->h; y++)
+            for (int x = 0; x < wa - 2; x++) {
+                SDL_Color a = pixel_at(f, x, y), b = pixel_at(f, x, 100 + y);
+                ink += a.r < 128;
+                same += a.r < 128 && b.r < 128;
+            }
+        assert_true(ink > 50);
+        if (rtl)
+            assert_true(same * 10 >= ink * 9); /* the Arabic word, on the left */
+        else
+            assert_true(same * 2 < ink); /* "12 GB" on the left */
+    }
+}
+
 /* Right-to-left and left-to-right overrides are dropped: content cannot
  * make a name read backwards. Other direction marks stay. */
 static void test_overrides_dropped(void **state)
@@ -228,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_colour_follows_style),
         cmocka_unit_test(test_rendered_only_in_view),
         cmocka_unit_test(test_overrides_dropped),
+        cmocka_unit_test(test_rtl_sentence_starting_latin),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
