@@ -505,9 +505,13 @@ static void wrap(struct text *t, const struct lchar *c, size_t n, const struct t
          * fits; the line found is then measured whole, and shortened by a
          * word while kerning or shaping across the pieces makes it wider.
          * Each piece is shaped once instead of the whole line again for
-         * every word. */
+         * every word. The sum can also be wider than the line shaped whole
+         * (each piece's width is rounded up, and a space kerns with its
+         * neighbours): when it is over the width by no more than that,
+         * the line is measured whole before a word is given up, so a text
+         * fits in a box as wide as itself. */
         size_t best = start; /* end of the last word that fits */
-        int best_w = -1, est = 0;
+        int best_w = -1, est = 0, pieces = 0;
         size_t i = start;
         while (i < n) {
             size_t e = i;
@@ -516,6 +520,9 @@ static void wrap(struct text *t, const struct lchar *c, size_t n, const struct t
             if (e - start > LINE_MAX_CHARS)
                 break;
             est += line_width(t, c + best, e - best, st->size, st->weight);
+            pieces++;
+            if (est > st->width && pieces > 1 && est - st->width <= 2 * pieces)
+                est = line_width(t, c + start, e - start, st->size, st->weight);
             if (est > st->width)
                 break;
             best = e;

@@ -94,6 +94,38 @@ static void test_wraps_at_spaces(void **state)
     assert_string_equal(out, "Perheen arki\nja tuki");
 }
 
+/* A text fits on one line in a box exactly as wide as the text itself (a
+ * badge, a button): the sum of the words measured one by one can be a
+ * pixel or two wider than the line shaped whole, which must not wrap it.
+ * At every size the kiosk uses, in Latin, Cyrillic and Arabic, regular and
+ * bold, left to right and in a mirrored layout. */
+static void test_fits_own_width(void **state)
+{
+    struct fx *f = *state;
+    static const char *const texts[] = {
+        "بانتظار مولود",         "الآباء والأمهات والبالغون", "Odottavat perheet",
+        "Vanhemmat ja aikuiset", "Семьи в ожидании ребёнка",  "Родители и взрослые",
+        "Expecting families",    "Föräldrar och vuxna",       "Qoysaska sugaya ilmo",
+    };
+    char out[256];
+    int tried = 0;
+    for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+        for (int size = 14; size <= 60; size++)
+            for (int weight = 0; weight < 2; weight++)
+                for (int rtl = 0; rtl < 2; rtl++) {
+                    enum text_weight tw = weight ? TEXT_BOLD : TEXT_REGULAR;
+                    struct text_style st = {.size = size, .weight = tw, .rtl = rtl};
+                    st.width = text_width(f->text, texts[i], size, tw);
+                    int n = text_wrap(f->text, texts[i], &st, out, sizeof(out));
+                    if (n != 1)
+                        fail_msg("\"%s\" at %d px (%s%s) wraps in its own width %d: \"%s\"",
+                                 texts[i], size, weight ? "bold" : "regular", rtl ? ", rtl" : "",
+                                 st.width, out);
+                    tried++;
+                }
+    assert_true(tried > 1000);
+}
+
 /* A dash inside the word is the break: no hyphen is added after it. */
 static void test_breaks_after_dash(void **state)
 {
@@ -256,6 +288,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hyphenates_finnish_compound),
         cmocka_unit_test(test_wraps_at_spaces),
+        cmocka_unit_test(test_fits_own_width),
         cmocka_unit_test(test_breaks_after_dash),
         cmocka_unit_test(test_no_hyphen_in_arabic),
         cmocka_unit_test(test_ellipsis_drops_hyphen),
