@@ -197,13 +197,75 @@ void panel_qr_person(struct qr_choice *q, const struct catalog_contact *c, const
     free(card);
 }
 
-bool panel_qr_contact_action(struct qr_choice *q, const struct catalog_contact *contacts, size_t n,
-                             const char *id)
+void panel_qr_default(struct qr_choice *q, const struct qr_sources *src)
 {
+    panel_qr_tel(q, src->phone, src->tel_id);
+    if (q->kind == QR_NONE && src->ncontacts)
+        panel_qr_person(q, &src->contacts[0], "qr:contact:0");
+    if (q->kind == QR_NONE)
+        panel_qr_web(q, src->website, "qr:web");
+}
+
+bool panel_qr_choose(struct qr_choice *q, const struct qr_sources *src, const char *id)
+{
+    if (strcmp(id, src->tel_id) == 0) {
+        panel_qr_tel(q, src->phone, id);
+        return true;
+    }
+    if (strcmp(id, "qr:web") == 0) {
+        panel_qr_web(q, src->website, id);
+        return true;
+    }
     if (strncmp(id, "qr:contact:", 11) != 0)
         return false;
     size_t i = (size_t)strtoul(id + 11, NULL, 10);
-    if (i < n)
-        panel_qr_person(q, &contacts[i], id);
+    if (i < src->ncontacts)
+        panel_qr_person(q, &src->contacts[i], id);
     return true;
+}
+
+/* One QR button at (*bx, y); moves *bx past it. */
+static void qr_button(struct app *a, const char *id, enum str_id label_id, const char *icon,
+                      const struct qr_choice *q, int *bx, int y)
+{
+    const struct theme *th = &a->theme;
+    const char *label = ui_str(a, label_id);
+    int bw = widget_button_width(a, label, icon);
+    widget_button(a, id, (SDL_Rect){*bx, y, bw, th->button_h}, label, icon,
+                  strcmp(q->id, id) == 0 ? W_SELECTED : W_SECONDARY);
+    *bx += bw + th->gap_small;
+}
+
+int panel_qr_buttons(struct app *a, int x, int y, int w, const struct qr_choice *q,
+                     const struct qr_sources *src, const char *print_id)
+{
+    const struct theme *th = &a->theme;
+    bool phone = src->phone && src->phone[0], web = src->website && src->website[0];
+    int h = 0;
+    bool print_done = false;
+    if (phone || web) {
+        int bx = x;
+        if (phone)
+            qr_button(a, src->tel_id, S_PHONE, "phone", q, &bx, y);
+        if (web)
+            qr_button(a, "qr:web", S_WEB, "globe", q, &bx, y);
+        int pw = ui_print_button_width(a);
+        if (pw && bx + pw <= x + w)
+            print_done = ui_print_button(a, print_id, bx, y) > 0;
+        h += th->button_h + th->gap * 2;
+    }
+    if (!print_done && ui_print_button(a, print_id, x, y + h))
+        h += th->button_h + th->gap * 2;
+    return h;
+}
+
+int panel_print_choice(const char *id, const char *print_id, size_t n)
+{
+    if (strcmp(id, print_id) == 0)
+        return -1;
+    if (strncmp(id, "print:contact:", 14) != 0)
+        return -2;
+    char *end;
+    unsigned long i = strtoul(id + 14, &end, 10);
+    return end != id + 14 && !*end && i < n ? (int)i : -2;
 }

@@ -30,9 +30,29 @@ int panel_qr(struct app *a, int x, int y, int w, const struct qr_choice *q);
 void panel_qr_tel(struct qr_choice *q, const char *phone, const char *id);
 void panel_qr_web(struct qr_choice *q, const char *url, const char *id);
 void panel_qr_person(struct qr_choice *q, const struct catalog_contact *c, const char *id);
-/* If id is "qr:contact:N", chooses contact N's card (when it exists) and
- * returns true; other ids return false and change nothing. */
-bool panel_qr_contact_action(struct qr_choice *q, const struct catalog_contact *contacts, size_t n,
-                             const char *id);
+
+/* Where a detail screen's QR card takes its code from: the phone number
+ * (button tel_id), the website ("qr:web") or a contact person
+ * ("qr:contact:N"). */
+struct qr_sources {
+    const char *tel_id;
+    const char *phone, *website;
+    const struct catalog_contact *contacts;
+    size_t ncontacts;
+};
+/* The card shown first: the phone, else the first contact person, else the
+ * website (none if there is nothing to offer). */
+void panel_qr_default(struct qr_choice *q, const struct qr_sources *src);
+/* A QR button's id chooses the card's code and returns true; other ids
+ * return false and change nothing. */
+bool panel_qr_choose(struct qr_choice *q, const struct qr_sources *src, const char *id);
+/* The buttons under the QR card, in one row: phone and website (those that
+ * exist, the one shown marked), then print_id's print button if the row has
+ * room for it, else on a row of its own. */
+int panel_qr_buttons(struct app *a, int x, int y, int w, const struct qr_choice *q,
+                     const struct qr_sources *src, const char *print_id);
+/* "print:contact:N" with N < n gives N; print_id gives -1 (the whole
+ * card); other ids give -2. */
+int panel_print_choice(const char *id, const char *print_id, size_t n);
 
 #endif

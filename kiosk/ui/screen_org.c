@@ -29,16 +29,18 @@ static void show_qr(struct org_screen *v)
     v->sc.vel = 0;
 }
 
+static struct qr_sources qr_sources(const struct org_screen *v)
+{
+    return (struct qr_sources){"qr:org", v->o.phone, v->o.website, v->o.contacts, v->o.ncontacts};
+}
+
 static void *org_enter(struct app *a, const char *arg)
 {
     struct org_screen *v = xcalloc(1, sizeof(*v));
     v->found = arg && catalog_org_load(a->content, a->lang, arg, &v->o);
     if (v->found) {
-        panel_qr_tel(&v->qr, v->o.phone, "qr:org");
-        if (v->qr.kind == QR_NONE && v->o.ncontacts)
-            panel_qr_person(&v->qr, &v->o.contacts[0], "qr:contact:0");
-        if (v->qr.kind == QR_NONE)
-            panel_qr_web(&v->qr, v->o.website, "qr:web");
+        struct qr_sources src = qr_sources(v);
+        panel_qr_default(&v->qr, &src);
     }
     return v;
 }
@@ -61,32 +63,17 @@ static bool org_action(struct app *a, void *st, const char *id)
         quick_exit_activate(a); /* frees v */
         return true;
     }
-    if (strcmp(id, "qr:org") == 0) {
-        panel_qr_tel(&v->qr, v->o.phone, id);
-        show_qr(v);
-        return true;
-    }
-    if (strcmp(id, "qr:web") == 0) {
-        panel_qr_web(&v->qr, v->o.website, id);
-        show_qr(v);
-        return true;
-    }
-    if (panel_qr_contact_action(&v->qr, v->o.contacts, v->o.ncontacts, id)) {
+    struct qr_sources src = qr_sources(v);
+    if (panel_qr_choose(&v->qr, &src, id)) {
         show_qr(v);
         return true;
     }
     /* print: the organisation's slip, or a contact person's */
-    if (strcmp(id, "print:org") == 0) {
-        ui_print_org(a, &v->o, -1);
-        return true;
-    }
-    if (strncmp(id, "print:contact:", 14) == 0) {
-        int n = atoi(id + 14);
-        if (n >= 0 && (size_t)n < v->o.ncontacts)
-            ui_print_org(a, &v->o, n);
-        return true;
-    }
-    return false;
+    int who = panel_print_choice(id, "print:org", v->o.ncontacts);
+    if (who < -1)
+        return false;
+    ui_print_org(a, &v->o, who);
+    return true;
 }
 
 static const char *kind_label(const struct app *a, const char *kind)
@@ -153,31 +140,8 @@ static int side_column(struct app *a, struct org_screen *v, int x, int y, int w)
     const struct theme *th = &a->theme;
     v->qr_top = y - (v->sc.view.y + th->pad - (int)v->sc.y);
     int h = panel_qr(a, x, y, w, &v->qr);
-    bool print_done = false;
-    if (v->o.phone[0] || v->o.website[0]) {
-        int bx = x;
-        if (v->o.phone[0]) {
-            const char *label = ui_str(a, S_PHONE);
-            int bw = widget_button_width(a, label, "phone");
-            widget_button(a, "qr:org", (SDL_Rect){bx, y + h, bw, th->button_h}, label, "phone",
-                          strcmp(v->qr.id, "qr:org") == 0 ? W_SELECTED : W_SECONDARY);
-            bx += bw + th->gap_small;
-        }
-        if (v->o.website[0]) {
-            const char *label = ui_str(a, S_WEB);
-            int bw = widget_button_width(a, label, "globe");
-            widget_button(a, "qr:web", (SDL_Rect){bx, y + h, bw, th->button_h}, label, "globe",
-                          strcmp(v->qr.id, "qr:web") == 0 ? W_SELECTED : W_SECONDARY);
-            bx += bw + th->gap_small;
-        }
-        /* print: in the same row when it fits */
-        int pw = ui_print_button_width(a);
-        if (pw && bx + pw <= x + w)
-            print_done = ui_print_button(a, "print:org", bx, y + h) > 0;
-        h += th->button_h + th->gap * 2;
-    }
-    if (!print_done && ui_print_button(a, "print:org", x, y + h))
-        h += th->button_h + th->gap * 2;
+    struct qr_sources src = qr_sources(v);
+    h += panel_qr_buttons(a, x, y + h, w, &v->qr, &src, "print:org");
     if (v->o.ncontacts) {
         h += widget_section(a, x, y + h, w, ui_str(a, S_CONTACTS), "people") + th->gap_small;
         h += panel_people(a, x, y + h, w, v->o.contacts, v->o.ncontacts, &v->qr);

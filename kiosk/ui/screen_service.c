@@ -32,21 +32,20 @@ static void show_qr(struct service_screen *v)
     v->sc.vel = 0;
 }
 
-static void default_qr(struct service_screen *v)
+static struct qr_sources qr_sources(const struct service_screen *v)
 {
-    panel_qr_tel(&v->qr, v->s.phone, "qr:service");
-    if (v->qr.kind == QR_NONE && v->s.ncontacts)
-        panel_qr_person(&v->qr, &v->s.contacts[0], "qr:contact:0");
-    if (v->qr.kind == QR_NONE)
-        panel_qr_web(&v->qr, v->s.website, "qr:web");
+    return (struct qr_sources){"qr:service", v->s.phone, v->s.website, v->s.contacts,
+                               v->s.ncontacts};
 }
 
 static void *service_enter(struct app *a, const char *arg)
 {
     struct service_screen *v = xcalloc(1, sizeof(*v));
     v->found = arg && catalog_service_load(a->content, a->lang, arg, ui_now(a), &v->s);
-    if (v->found)
-        default_qr(v);
+    if (v->found) {
+        struct qr_sources src = qr_sources(v);
+        panel_qr_default(&v->qr, &src);
+    }
     return v;
 }
 
@@ -68,27 +67,17 @@ static bool service_action(struct app *a, void *st, const char *id)
         quick_exit_activate(a); /* frees v */
         return true;
     }
-    if (strcmp(id, "qr:service") == 0) {
-        panel_qr_tel(&v->qr, v->s.phone, id);
-        show_qr(v);
-        return true;
-    }
-    if (panel_qr_contact_action(&v->qr, v->s.contacts, v->s.ncontacts, id)) {
+    struct qr_sources src = qr_sources(v);
+    if (panel_qr_choose(&v->qr, &src, id)) {
         show_qr(v);
         return true;
     }
     /* print: the service's slip, or a contact person's */
-    if (strcmp(id, "print:service") == 0) {
-        ui_print_service(a, &v->s, -1);
-        return true;
-    }
-    if (strncmp(id, "print:contact:", 14) == 0) {
-        int n = atoi(id + 14);
-        if (n >= 0 && (size_t)n < v->s.ncontacts)
-            ui_print_service(a, &v->s, n);
-        return true;
-    }
-    return false;
+    int who = panel_print_choice(id, "print:service", v->s.ncontacts);
+    if (who < -1)
+        return false;
+    ui_print_service(a, &v->s, who);
+    return true;
 }
 
 /* "Open now · closes at 16.00" and its colours. */
@@ -322,19 +311,11 @@ static int side_column(struct app *a, struct service_screen *v, int x, int y, in
     int h = 0;
     v->qr_top = y - (v->sc.view.y + th->pad - (int)v->sc.y);
     h += panel_qr(a, x, y, w, &v->qr);
-    if (ui_print_button(a, "print:service", x, y + h))
-        h += th->button_h + th->gap * 2;
+    struct qr_sources src = qr_sources(v);
+    h += panel_qr_buttons(a, x, y + h, w, &v->qr, &src, "print:service");
     if (s->phone[0] || s->email[0] || s->website[0]) {
         h += widget_section(a, x, y + h, w, ui_str(a, S_CONTACT), "phone") + th->gap_small;
-        h += panel_contact_lines(a, x, y + h, w, s->phone, s->email, s->website);
-        if (s->phone[0]) {
-            const char *label = ui_str(a, S_QR_SHOW);
-            int bw = widget_button_width(a, label, "phone");
-            widget_button(a, "qr:service", (SDL_Rect){x, y + h, bw, th->button_h}, label, "phone",
-                          strcmp(v->qr.id, "qr:service") == 0 ? W_SELECTED : W_SECONDARY);
-            h += th->button_h + th->gap_small;
-        }
-        h += th->gap * 2;
+        h += panel_contact_lines(a, x, y + h, w, s->phone, s->email, s->website) + th->gap * 2;
     }
     if (s->ncontacts) {
         h += widget_section(a, x, y + h, w, ui_str(a, S_CONTACTS), "people") + th->gap_small;

@@ -91,10 +91,13 @@ problem)
     ;;
 qr)
     run 1920x1080 "$out/qr" "tap:category:neuvola; tap:service:neuvola-aurinkolahti;
-        shot:tel.png; tap:qr:contact:0; shot:vcard.png; tap:home; tap:orgs;
+        shot:tel.png; tap:qr:contact:0; shot:vcard.png; tap:qr:web; shot:web.png; tap:home; tap:orgs;
         tap:org:mll-vuosaari; tap:qr:contact:0; shot:org-vcard.png"
     got=$(decode "$out/qr/tel.png")
     [ "$got" = "tel:+358900044444" ] || { echo "tel QR decoded as '$got'"; exit 1; }
+    # The service's website, from the button under the code.
+    got=$(decode "$out/qr/web.png")
+    [ "$got" = "https://example.org/neuvola" ] || { echo "web QR decoded as '$got'"; exit 1; }
     got=$(decode "$out/qr/vcard.png")
     want='BEGIN:VCARD
 VERSION:3.0
