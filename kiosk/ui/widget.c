@@ -92,32 +92,23 @@ int widget_header(struct app *a, const char *title, const char *kicker)
 {
     const struct theme *th = &a->theme;
     struct draw *d = &a->draw;
-    int h = th->header_h;
-    draw_rect(d, (SDL_Rect){0, 0, th->w, h}, draw_color(d, COL_PRIMARY));
     int bh = th->button_h;
-    int by = (h - bh) / 2;
     int x = th->margin;
     int right = th->w - th->margin;
+    const char *back = ui_str(a, S_BACK);
+    const char *home = ui_str(a, S_HOME);
+    int bw = 0, hw = 0;
+    bool icons = false;
     if (a->depth > 1) {
-        const char *back = ui_str(a, S_BACK);
-        const char *home = ui_str(a, S_HOME);
         /* Icons only on a small panel, or when labels would leave the title
          * too little room (large text in portrait). */
         int labelled = widget_button_width(a, back, "back") + widget_button_width(a, home, "home");
-        bool icons = th->compact || right - x - labelled - 2 * th->gap < th->fs_heading * 10;
-        int bw = icons ? bh : widget_button_width(a, back, "back");
-        widget_button(a, "back", (SDL_Rect){x, by, bw, bh}, icons ? NULL : back, "back", W_HEADER);
+        icons = th->compact || right - x - labelled - 2 * th->gap < th->fs_heading * 10;
+        bw = icons ? bh : widget_button_width(a, back, "back");
+        hw = icons ? bh : widget_button_width(a, home, "home");
         x += bw + th->gap;
-        int hw = icons ? bh : widget_button_width(a, home, "home");
-        widget_button(a, "home", (SDL_Rect){right - hw, by, hw, bh}, icons ? NULL : home, "home",
-                      W_HEADER);
         right -= hw + th->gap;
-        if (th->compact) { /* icons only: speech still names them */
-            ui_target_label(a, "back", back);
-            ui_target_label(a, "home", home);
-        }
     }
-    ui_screen_title(a, title);
     int tw = right - x;
     struct text_style ks = draw_style(d, th->fs_small, TEXT_REGULAR, COL_ON_PRIMARY_2, tw);
     ks.max_lines = 1;
@@ -125,6 +116,22 @@ int widget_header(struct app *a, const char *title, const char *kicker)
     ts.max_lines = 1;
     int kh = kicker && kicker[0] ? draw_text_height(d, kicker, &ks) : 0;
     int th_h = draw_text_height(d, title, &ts);
+    /* Taller than the theme's header when the lines need it (Arabic's line
+     * height in large text): nothing is cut at the top of the screen. */
+    int h = max_i(th->header_h, kh + th_h + 2 * th->gap_small);
+    draw_rect(d, (SDL_Rect){0, 0, th->w, h}, draw_color(d, COL_PRIMARY));
+    if (a->depth > 1) {
+        int by = (h - bh) / 2;
+        widget_button(a, "back", (SDL_Rect){th->margin, by, bw, bh}, icons ? NULL : back, "back",
+                      W_HEADER);
+        widget_button(a, "home", (SDL_Rect){th->w - th->margin - hw, by, hw, bh},
+                      icons ? NULL : home, "home", W_HEADER);
+        if (th->compact) { /* icons only: speech still names them */
+            ui_target_label(a, "back", back);
+            ui_target_label(a, "home", home);
+        }
+    }
+    ui_screen_title(a, title);
     int y = (h - kh - th_h) / 2;
     if (kh) {
         draw_text(d, kicker, &ks, x, y);
