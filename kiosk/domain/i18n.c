@@ -90,3 +90,20 @@ int i18n_collate(const char *a, const char *b)
     }
     return (*a != '\0') - (*b != '\0');
 }
+
+void i18n_mark(const struct i18n_text *t, const char *line, char *out, size_t cap)
+{
+    if (!line)
+        line = "";
+    if (!t || !t->other || !t->lang[0]) {
+        snprintf(out, cap, "%s", line);
+        return;
+    }
+    char code[sizeof(t->lang)];
+    size_t i = 0;
+    for (; t->lang[i] && i + 1 < sizeof(code); i++)
+        code[i] =
+            t->lang[i] >= 'a' && t->lang[i] <= 'z' ? (char)(t->lang[i] - 'a' + 'A') : t->lang[i];
+    code[i] = '\0';
+    snprintf(out, cap, "%s%s%s", line, line[0] ? " · " : "", code);
+}

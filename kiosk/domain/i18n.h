@@ -44,6 +44,11 @@ void i18n_text_set(struct i18n_text *t, const char *s, const char *lang, const c
 void i18n_text_col(struct i18n_text *t, struct db_stmt *st, int text_col, int lang_col,
                    const char *visitor);
 void i18n_text_free(struct i18n_text *t);
+/* The compact marker of a list item whose name is shown in another
+ * language than the visitor's (detail screens show a badge instead): line
+ * followed by " · EN" (the language's code in capitals), or "EN" alone when
+ * line is empty; line unchanged when t is in the visitor's language. */
+void i18n_mark(const struct i18n_text *t, const char *line, char *out, size_t cap);
 /* Compares two strings for display order: case-insensitive for ASCII, and
  * å, ä, ö after z as in Finnish and Swedish. */
 int i18n_collate(const char *a, const char *b);

@@ -11,6 +11,7 @@
 #include "ui/screens.h"
 #include "ui/widget.h"
 #include "domain/calendar.h"
+#include "domain/i18n.h"
 #include "base/civil.h"
 #include "base/xalloc.h"
 
@@ -204,8 +205,9 @@ static int item(struct app *a, const struct cal_item *it, int x, int y, int w, b
     const struct theme *th = &a->theme;
     struct draw *d = &a->draw;
     bool cancelled = it->status == CAL_CANCELLED;
-    char when[48];
+    char when[48], line[80];
     str_when(a->lang, it->all_day, it->start_min, it->end_min, when, sizeof(when));
+    i18n_mark(&it->name, when, line, sizeof(line));
     int iw = w - 2 * th->gap_small;
     struct text_style ws =
         draw_style(d, th->fs_small, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_ACCENT, iw);
@@ -217,7 +219,7 @@ static int item(struct app *a, const struct cal_item *it, int x, int y, int w, b
     struct text_style os =
         draw_style(d, th->fs_small, TEXT_BOLD, cancelled ? COL_CLOSED_FG : COL_WARN_FG, iw);
     os.max_lines = 4;
-    int wh = draw_text_height(d, when, &ws);
+    int wh = draw_text_height(d, line, &ws);
     int nh = draw_text_height(d, it->name.s, &ns);
     int ph = it->place.s[0] ? draw_text_height(d, it->place.s, &ps) : 0;
     const char *badge = status_badge(a, it);
@@ -240,7 +242,7 @@ static int item(struct app *a, const struct cal_item *it, int x, int y, int w, b
     if (today && !cancelled)
         draw_rring(d, r, th->radius_small, th->rule / 2 + 1, draw_color(d, COL_PRIMARY_SOFT));
     int cx = x + th->gap_small, cy = y + th->gap_small;
-    draw_text(d, when, &ws, cx, cy);
+    draw_text(d, line, &ws, cx, cy);
     cy += wh;
     const struct text_box *nb = draw_text(d, it->name.s, &ns, cx, cy);
     if (cancelled) /* struck through, every line */
@@ -269,8 +271,9 @@ static int day_card(struct app *a, const struct cal_item *it, int x, int y, int 
     const struct theme *th = &a->theme;
     struct draw *d = &a->draw;
     bool cancelled = it->status == CAL_CANCELLED;
-    char when[48];
+    char when[48], line[80];
     str_when(a->lang, it->all_day, it->start_min, it->end_min, when, sizeof(when));
+    i18n_mark(&it->name, when, line, sizeof(line));
     int iw = w - 2 * th->pad;
     struct text_style ws =
         draw_style(d, th->fs_subheading, TEXT_BOLD, cancelled ? COL_TEXT_MUTED : COL_ACCENT, iw);
@@ -283,7 +286,7 @@ static int day_card(struct app *a, const struct cal_item *it, int x, int y, int 
     snprintf(place, sizeof(place), "%s%s%s", it->place.s,
              it->place.s[0] && it->price.s[0] ? " · " : "", it->price.s);
     const char *badge = status_badge(a, it);
-    int wh = draw_text_height(d, when, &ws);
+    int wh = draw_text_height(d, line, &ws);
     int nh = draw_text_height(d, it->name.s, &ns);
     int ph = place[0] ? draw_text_height(d, place, &ps) : 0;
     int bh = badge ? widget_badge_h(a) + th->gap_small : 0;
@@ -311,7 +314,7 @@ static int day_card(struct app *a, const struct cal_item *it, int x, int y, int 
     if (cancelled)
         draw_rring(d, r, th->radius, th->rule / 2 + 1, draw_color(d, COL_CLOSED_BG));
     int cx = x + th->pad, cy = y + th->pad;
-    draw_text(d, when, &ws, cx, cy);
+    draw_text(d, line, &ws, cx, cy);
     cy += wh;
     const struct text_box *nb = draw_text(d, it->name.s, &ns, cx, cy);
     if (cancelled)

@@ -7,6 +7,7 @@
 #include "ui/widget.h"
 #include "domain/calendar.h"
 #include "domain/catalog.h"
+#include "domain/i18n.h"
 #include "domain/zone.h"
 #include "base/xalloc.h"
 
@@ -266,8 +267,9 @@ static void draw_today(struct app *a, struct home *h, SDL_Rect r)
     bool stacked = w < time_w * 3; /* narrow card: time above the name */
     for (size_t i = 0; i < h->nitems; i++) {
         const struct cal_item *it = &h->items[i];
-        char when[48];
+        char when[48], place[300];
         str_when(a->lang, it->all_day, it->start_min, it->end_min, when, sizeof(when));
+        i18n_mark(&it->name, it->place.s, place, sizeof(place));
         int nx = stacked ? x : x + time_w + th->gap;
         int nw = x + w - nx;
         struct text_style ws =
@@ -296,7 +298,7 @@ static void draw_today(struct app *a, struct home *h, SDL_Rect r)
         }
         int ny = stacked ? ty + wh : ty;
         int nh = draw_text_height(d, it->name.s, &ns);
-        int ph = it->place.s[0] ? draw_text_height(d, it->place.s, &ps) : 0;
+        int ph = place[0] ? draw_text_height(d, place, &ps) : 0;
         if (badge)
             badge_h = widget_badge_h(a) + th->gap_small;
         int row_h = (stacked ? wh : 0) + nh + ph + badge_h + 2 * th->gap_small;
@@ -330,7 +332,7 @@ static void draw_today(struct app *a, struct home *h, SDL_Rect r)
                 draw_rect(d, (SDL_Rect){nx, sy, sw, th->rule}, draw_color(d, COL_TEXT_MUTED));
             }
             if (ph)
-                draw_text(d, it->place.s, &ps, nx, ny + nh);
+                draw_text(d, place, &ps, nx, ny + nh);
         }
         cy += row_h + th->gap_small;
     }

@@ -4,6 +4,7 @@
 #include "ui/screens.h"
 #include "ui/widget.h"
 #include "domain/catalog.h"
+#include "domain/i18n.h"
 #include "base/xalloc.h"
 
 #include <stdio.h>
@@ -68,7 +69,7 @@ static int draw_row(struct app *a, struct list *s, const struct catalog_item *it
     draw_card(d, r, COL_SURFACE);
     int chev = th->icon;
     int tx = x + th->pad, tw = w - 3 * th->pad - chev;
-    char sub[160];
+    char sub[200];
     if (s->orgs) {
         char count[64], num[16];
         snprintf(num, sizeof(num), "%d", it->count);
@@ -76,7 +77,7 @@ static int draw_row(struct app *a, struct list *s, const struct catalog_item *it
                  num, NULL);
         snprintf(sub, sizeof(sub), "%s · %s", kind_label(a, it->kind), count);
     } else {
-        snprintf(sub, sizeof(sub), "%s", it->sub.s);
+        i18n_mark(&it->name, it->sub.s, sub, sizeof(sub));
     }
     struct text_style ns = draw_style(d, th->fs_subheading, TEXT_BOLD, COL_TEXT, tw);
     ns.max_lines = 1;

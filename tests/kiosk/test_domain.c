@@ -312,6 +312,35 @@ static void test_fallback_chain(void **state)
     assert_false(catalog_service_load(c, "fi", "no-such-service", 0, &s));
 }
 
+/* List items mark a name shown in another language with its code. */
+static void test_fallback_marker(void **state)
+{
+    struct content *c = *state;
+    struct catalog_service s;
+    char out[128];
+    assert_true(catalog_service_load(c, "sv", "perhetyo", 0, &s)); /* English for sv */
+    i18n_mark(&s.name, "Itäranta", out, sizeof(out));
+    assert_string_equal(out, "Itäranta · EN");
+    i18n_mark(&s.name, "", out, sizeof(out));
+    assert_string_equal(out, "EN");
+    catalog_service_free(&s);
+    assert_true(catalog_service_load(c, "en", "perheneuvola", 0, &s)); /* Finnish for en */
+    i18n_mark(&s.name, "9.00–11.00", out, sizeof(out));
+    assert_string_equal(out, "9.00–11.00 · FI");
+    catalog_service_free(&s);
+    assert_true(catalog_service_load(c, "sv", "perhekerho", 0, &s)); /* the visitor's own */
+    i18n_mark(&s.name, "Itäranta", out, sizeof(out));
+    assert_string_equal(out, "Itäranta");
+    i18n_mark(&s.name, NULL, out, sizeof(out));
+    assert_string_equal(out, "");
+    catalog_service_free(&s);
+    /* Cut to the buffer, never overrun. */
+    struct i18n_text t = {.s = "x", .lang = "en", .other = true};
+    char small[6];
+    i18n_mark(&t, "Helsinki", small, sizeof(small));
+    assert_string_equal(small, "Helsi");
+}
+
 static void test_service_detail(void **state)
 {
     struct content *c = *state;
@@ -416,6 +445,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_week, open_fixture, close_fixture),
         cmocka_unit_test_setup_teardown(test_now_next, open_fixture, close_fixture),
         cmocka_unit_test_setup_teardown(test_fallback_chain, open_fixture, close_fixture),
+        cmocka_unit_test_setup_teardown(test_fallback_marker, open_fixture, close_fixture),
         cmocka_unit_test_setup_teardown(test_service_detail, open_fixture, close_fixture),
         cmocka_unit_test_setup_teardown(test_lists, open_fixture, close_fixture),
     };
