@@ -204,6 +204,31 @@ int store_prune(struct store *s, int keep)
             fsio_unlink(s->dirfd, sig);
         }
     }
+    /* A run killed between removing a snapshot and its signature left the
+     * signature alone: it goes now. */
+    int fd = dup(s->dirfd);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (d) {
+        rewinddir(d); /* the duplicate shares its position with dirfd */
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            size_t len = strlen(e->d_name);
+            const char *ext = ".aula.minisig";
+            size_t el = strlen(ext);
+            if (len <= el || strcmp(e->d_name + len - el, ext) != 0 ||
+                strncmp(e->d_name, "snapshot-", 9) != 0)
+                continue;
+            char snap[256];
+            snprintf(snap, sizeof(snap), "%.*s", (int)(len - strlen(".minisig")), e->d_name);
+            struct stat sb;
+            if (fstatat(s->dirfd, snap, &sb, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT &&
+                fsio_unlink(s->dirfd, e->d_name))
+                removed++;
+        }
+        closedir(d);
+    } else if (fd >= 0) {
+        close(fd);
+    }
     if (removed)
         fsio_fsync(s->dirfd);
     return removed;

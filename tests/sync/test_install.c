@@ -228,7 +228,18 @@ static void test_keep_three_and_open_files(void **state)
     int64_t v[16];
     assert_int_equal(store_versions(&e->store, v, 16), 4);
     close(fd);
+    /* A signature whose snapshot is gone (a run killed while pruning) goes
+     * with the next prune; other files stay. */
+    char orphan[256], other[256];
+    snprintf(orphan, sizeof(orphan), "%s/snapshot-9.aula.minisig", e->data);
+    snprintf(other, sizeof(other), "%s/notes.minisig", e->data);
+    char cmd[700];
+    snprintf(cmd, sizeof(cmd), "cp " FIX "/v3.aula.minisig %s && cp " FIX "/v3.aula.minisig %s",
+             orphan, other);
+    run(cmd);
     assert_int_equal(install(e, FIX "/v5.aula"), INSTALL_DONE);
+    assert_int_equal(access(orphan, F_OK), -1);
+    assert_int_equal(access(other, F_OK), 0);
     assert_int_equal(store_versions(&e->store, v, 16), 3);
     assert_int_equal(v[0], 5);
     assert_int_equal(v[1], 4);
