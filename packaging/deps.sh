@@ -10,7 +10,7 @@ BUILD="build-essential cmake pkg-config clang
   libcups2-dev libpng-dev zlib1g-dev libespeak-ng-dev espeak-ng-data
   fonts-noto-core tzdata sqlite3"
 TEST="libcmocka-dev zbar-tools xvfb xauth python3 minisign nginx-light openssl
-  dpkg-dev systemd cups cups-client poppler-utils cage xwayland faketime"
+  dpkg-dev systemd systemd-container cups cups-client poppler-utils cage xwayland faketime"
 
 want="$BUILD"
 [ "${1:-build}" = test ] && want="$BUILD $TEST"
