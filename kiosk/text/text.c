@@ -6,6 +6,7 @@
 #include <SDL_ttf.h>
 #include <fcntl.h>
 #include <fribidi.h>
+#include <malloc.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,10 +17,21 @@
 #include <unistd.h>
 
 #define DEFAULT_FONT_DIR "/usr/share/fonts/truetype/noto"
-#define MAX_FONTS        48
-#define NBUCKETS         512
-#define CACHE_BUDGET     (24u << 20) /* bytes of cached text (mostly pixels) */
-#define ELLIPSIS         0x2026u
+/* Open fonts per face and weight. Sizes share them: a font is set to
+ * another size (TTF_SetFontSize) rather than opened again, as each open
+ * font holds its own copy of the font's tables (about 190 KiB for Noto
+ * Sans, 140 KiB for Noto Sans Arabic), and a screen uses up to nine sizes
+ * in each language and mode. The few fonts kept keep their glyph caches
+ * for the sizes used most in a row. */
+#define FONT_POOL 3
+#define MAX_FONTS (NFACES * 2 * FONT_POOL)
+#define NBUCKETS  512
+/* Bytes of cached text (mostly pixels): about three screens' texts at
+ * 1920x1080, within the kiosk's memory budget (packaging/KIOSK.md,
+ * Performance). */
+#define CACHE_BUDGET (8u << 20)
+#define TRIM_BYTES   (1u << 20) /* freed before text_idle() trims the heap */
+#define ELLIPSIS     0x2026u
 /* Bounds that keep a hostile text (a 1 MB description, a word of 64 KB)
  * from stalling a frame or eating memory: a text is cut with an ellipsis
  * after some pages of reading, and a box is at most two screens tall (within
@@ -45,6 +57,7 @@ struct lchar {
 struct font_slot {
     TTF_Font *font;
     int face, weight, size;
+    uint64_t used; /* when last asked for: the oldest is resized */
 };
 
 /* One line of a laid-out text, in logical order. */
@@ -96,6 +109,8 @@ struct text {
     TTF_Font *probe[NFACES]; /* for glyph coverage */
     struct font_slot fonts[MAX_FONTS];
     int nfonts;
+    uint64_t font_clock;
+    size_t freed; /* bytes of cache freed since the last text_idle() trim */
     struct entry *buckets[NBUCKETS];
     uint64_t frame;
     struct text_stats stats;
@@ -175,6 +190,7 @@ static void free_entry(struct text *t, struct entry *e)
     if (e->box.tex)
         SDL_DestroyTexture(e->box.tex);
     t->stats.bytes -= e->cost;
+    t->freed += e->cost;
     free_lines(&e->ls);
     free(e->mask);
     t->stats.entries--;
@@ -220,9 +236,25 @@ static TTF_Font *get_font(struct text *t, int face, int weight, int size)
 {
     if (!t->have_face[face])
         face = FACE_MAIN;
-    for (int i = 0; i < t->nfonts; i++)
-        if (t->fonts[i].face == face && t->fonts[i].weight == weight && t->fonts[i].size == size)
-            return t->fonts[i].font;
+    struct font_slot *oldest = NULL;
+    int same = 0;
+    for (int i = 0; i < t->nfonts; i++) {
+        struct font_slot *fs = &t->fonts[i];
+        if (fs->face != face || fs->weight != weight)
+            continue;
+        if (fs->size == size) {
+            fs->used = ++t->font_clock;
+            return fs->font;
+        }
+        same++;
+        if (!oldest || fs->used < oldest->used)
+            oldest = fs;
+    }
+    if (same == FONT_POOL && TTF_SetFontSize(oldest->font, size) == 0) {
+        oldest->size = size;
+        oldest->used = ++t->font_clock;
+        return oldest->font;
+    }
     /* A missing bold face falls back to the regular one's mapping. */
     TTF_Font *f = open_font(t, face, t->maps[face][weight].p ? weight : 0, size);
     if (!f) {
@@ -230,12 +262,14 @@ static TTF_Font *get_font(struct text *t, int face, int weight, int size)
         return t->probe[FACE_MAIN];
     }
     TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
-    if (t->nfonts == MAX_FONTS) { /* many sizes: forget the oldest */
-        TTF_CloseFont(t->fonts[0].font);
-        memmove(&t->fonts[0], &t->fonts[1], sizeof(t->fonts[0]) * (MAX_FONTS - 1));
-        t->nfonts--;
+    struct font_slot *slot = &t->fonts[t->nfonts];
+    if (same == FONT_POOL) { /* it could not be resized: replaced */
+        TTF_CloseFont(oldest->font);
+        slot = oldest;
+    } else {
+        t->nfonts++;
     }
-    t->fonts[t->nfonts++] = (struct font_slot){f, face, weight, size};
+    *slot = (struct font_slot){f, face, weight, size, ++t->font_clock};
     return f;
 }
 
@@ -1039,6 +1073,18 @@ void text_frame_end(struct text *t)
         free_entry(t, victim);
     }
     free(all);
+}
+
+bool text_idle(struct text *t)
+{
+    if (t->freed < TRIM_BYTES)
+        return false;
+    /* The pixels freed lie between newer allocations in the heap, where
+     * malloc keeps them: handed back to the system while nobody waits for
+     * a frame, so that the kiosk's resident memory follows the cache. */
+    malloc_trim(0);
+    t->freed = 0;
+    return true;
 }
 
 void text_get_stats(const struct text *t, struct text_stats *out)

@@ -66,9 +66,14 @@ int text_line_height(struct text *t, int size);
 int text_width(struct text *t, const char *s, int size, enum text_weight weight);
 /* Ends a frame: evicts old entries if over budget. */
 void text_frame_end(struct text *t);
+/* For the event loop when it has nothing to do: once the cache has freed
+ * enough since the last time, hands the freed heap back to the system
+ * (malloc_trim). Returns true if it did. */
+bool text_idle(struct text *t);
 /* Drops every cached texture (after a renderer change). */
 void text_flush(struct text *t);
-/* Drops every cached texture and closes the fonts opened at each size
+/* Drops every cached texture and closes the fonts (a few per face and
+ * weight, shared by the sizes)
  * (with their glyph and shaping caches); they open again when next used.
  * For when the sizes in use change, and to measure memory without caches. */
 void text_trim(struct text *t);

@@ -25,6 +25,7 @@ static void advance(struct app *a, uint32_t ms)
         ui_tick(a);
     }
     ui_render(a, false);
+    text_idle(a->text); /* as the kiosk's event loop does between events */
 }
 
 static void send(struct app *a, enum input_kind kind, int x, int y)

@@ -1061,6 +1061,9 @@ int ui_run(struct app *a)
         int ping = notify_watchdog(&a->notify, a->ms);
         if (ping >= 0 && (next < 0 || ping < next))
             next = ping;
+        /* Housekeeping while nothing waits: not in a frame's time. */
+        if (!SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
+            text_idle(a->text);
         SDL_Event ev;
         int got = SDL_WaitEventTimeout(&ev, next < 0 ? 60000 : next);
         a->wakeups++;
