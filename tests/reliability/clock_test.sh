@@ -109,11 +109,12 @@ set_clock() { # name time: the faked clock of run name shows time (site time) fr
     TZ=Europe/Helsinki touch -d "$2" "$out/$1.clock" || fail "$1: cannot set the clock file to $2"
 }
 
+# A kiosk that hangs is killed (SIGKILL: a hung one does not stop on SIGTERM).
 real_kiosk() { # name script...: the kiosk on the faked system clock, stderr to $out/name.txt
     n=$1
     shift
     FAKETIME_FOLLOW_FILE="$out/$n.clock" FAKETIME_DONT_RESET=1 FAKETIME_CACHE_DURATION=1 \
-        FAKETIME_DONT_FAKE_MONOTONIC=1 TZ=Europe/Helsinki timeout 180 faketime -f % \
+        FAKETIME_DONT_FAKE_MONOTONIC=1 TZ=Europe/Helsinki timeout -s KILL 180 faketime -f % \
         "$aula" --headless --snapshot "$snap" --size "$size" --idle 0 "$@" 2>"$out/$n.txt"
 }
 
