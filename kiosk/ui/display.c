@@ -76,10 +76,17 @@ int display_tick(struct app *a, bool *off)
 {
     struct display *d = &a->disp;
     int64_t now = ui_now(a);
-    if (!d->started || now >= d->next) {
+    /* The clock set back (a boot with a clock in the future, then NTP):
+     * the wake time a touch gave is counted from now again, and the next
+     * change, still ahead on the old clock, is decided again. */
+    int64_t wake_most = now + (int64_t)d->sched.conf.wake_minutes * 60;
+    if (d->wake_until > wake_most)
+        d->wake_until = wake_most;
+    if (!d->started || now >= d->next || now < d->decided) {
         struct schedule_state st = schedule_at(&d->sched, ui_tz(a), now, d->wake_until);
         bool change = !d->started || st.on != d->on;
         d->next = st.next;
+        d->decided = now;
         if ((change || st.woken) && d->sched.conf.source != SCHEDULE_ALWAYS)
             log_change(a, st.on, st.woken, st.next);
         if (change) {

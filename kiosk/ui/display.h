@@ -6,7 +6,10 @@
  * visitor's choices are forgotten (home, default language). A touch or key
  * while off only wakes the screen for wake_minutes: that first touch never
  * activates a button. While off the loop sleeps until the next change (at
- * most a minute at a time, as the clock tick would), no redraws.
+ * most a minute at a time, as the clock tick would), no redraws. When the
+ * system clock is set while the kiosk runs, either way, the next wake-up
+ * decides again on the new time, and a touch's wake time is never longer
+ * than wake_minutes from now.
  *
  * Burn-in care: while on, the whole picture is offset by a few pixels that
  * change slowly with the clock (schedule_shift); touches are mapped back
@@ -31,6 +34,7 @@ struct display {
     bool on;            /* as shown now */
     bool started;       /* the first decision was made */
     int64_t next;       /* UTC instant of the next change */
+    int64_t decided;    /* UTC instant of the last decision */
     int64_t wake_until; /* a touch woke the screen until then */
     bool swallow;       /* the waking touch is down: its release is dropped */
     bool shift;         /* burn-in shift */

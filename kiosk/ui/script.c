@@ -5,6 +5,7 @@
 #include "ui/notice.h"
 #include "ui/print_ui.h"
 #include "ui/scriptcmd.h"
+#include "domain/zone.h"
 #include "base/log.h"
 
 #include <stdio.h>
@@ -196,6 +197,32 @@ static bool run_one(struct app *a, const struct script_cmd *c, const char *dir, 
         }
         ui_render(a, false);
         return true;
+    case SCRIPT_WAIT_CLOCK:
+        if (a->frozen) {
+            snprintf(err, cap, "wait-clock: the clock is frozen (--now); now:TIME sets it");
+            return false;
+        }
+        if (!ui_clock_wait(a, (int)(c->seconds * 1000))) {
+            snprintf(err, cap, "wait-clock:%s: the kiosk saw no clock set", c->arg);
+            return false;
+        }
+        ui_render(a, false);
+        return true;
+    case SCRIPT_NOW: {
+        int64_t t;
+        if (!a->frozen) {
+            snprintf(err, cap, "now:%s: the kiosk runs on the system clock (no --now)", c->arg);
+            return false;
+        }
+        if (!zone_parse_instant(c->arg, ui_tz(a), &t)) {
+            snprintf(err, cap, "now:%s: expected 2026-11-24T10:15 (site time) or ...Z (UTC)",
+                     c->arg);
+            return false;
+        }
+        ui_set_frozen_now(a, t);
+        advance(a, STEP_MS); /* the kiosk's next tick sees the set */
+        return true;
+    }
     case SCRIPT_CLOCK: { /* benchmarks: when the last frame was presented */
         ui_render(a, false);
         struct timespec ts;
@@ -205,9 +232,11 @@ static bool run_one(struct app *a, const struct script_cmd *c, const char *dir, 
     }
     case SCRIPT_NOTICES:
         ui_render(a, false);
-        fprintf(stderr, "notice: visitor: %s\nnotice: staff: %s\nnotice: staff-menu: %s\n",
+        fprintf(stderr,
+                "notice: visitor: %s\nnotice: staff: %s\nnotice: staff-menu: %s\n"
+                "notice: screen: %s\n",
                 notice_text(a, NOTICE_VISITOR), notice_text(a, NOTICE_STAFF),
-                a->staff ? a->staff->say : "");
+                a->staff ? a->staff->say : "", a->warning);
         return true;
     case SCRIPT_A11Y: {
         struct theme_modes m;

@@ -1,6 +1,7 @@
 /* script: plays a headless interaction script against the kiosk and
  * writes screenshots, with the clock frozen (--now) and advanced only by the
- * script, so the pictures are the same on every run.
+ * script, so the pictures are the same on every run (or on the system
+ * clock without --now).
  *
  * A script is a list of commands separated by ';' or new lines; '#' starts
  * a comment. Commands:
@@ -31,12 +32,21 @@
  *   wait-request:SECONDS  wait (real time) until the staff menu's request
  *                    (install from USB, statistics to USB, roll back) has
  *                    its final answer in the request folder, and show it
+ *   wait-clock:SECONDS   let the kiosk run by itself (its own loop, timers
+ *                    and system clock, real time) until it sees the
+ *                    system clock set and shows the new time; fails
+ *                    after SECONDS (not with --now)
+ *   now:TIME         set the frozen clock (--now) to TIME, as when the
+ *                    system clock is set while the kiosk runs
+ *                    ("now:2026-11-24T10:15", site time, or "...Z")
  *   shot:FILE.png    write the screen (relative to the shot directory)
  *   targets          print the ids of the targets on screen (to stderr)
  *   notices          print the messages on screen (print result, content
- *                    banner, the staff page's last result) to stderr:
- *                    "notice: visitor: ...", "notice: staff: ..." and
- *                    "notice: staff-menu: ..."
+ *                    banner, the staff page's last result, the warning
+ *                    card of the last frame: a wrong clock, old content,
+ *                    the idle countdown) to stderr: "notice: visitor: ...",
+ *                    "notice: staff: ...", "notice: staff-menu: ..." and
+ *                    "notice: screen: ..."
  *   clock            print CLOCK_MONOTONIC in ms to stderr ("clock: 123.456"),
  *                    after the frame is presented (benchmarks)
  *   a11y:MODES       this visitor's accessibility modes, as the accessibility

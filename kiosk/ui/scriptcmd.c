@@ -125,9 +125,10 @@ static bool parse_one(struct script_cmd *c, char *cmd, char *err, size_t cap)
         return true;
     }
     if (strcmp(cmd, "wait-print") == 0 || strcmp(cmd, "wait-status") == 0 ||
-        strcmp(cmd, "wait-request") == 0) {
+        strcmp(cmd, "wait-request") == 0 || strcmp(cmd, "wait-clock") == 0) {
         c->op = cmd[5] == 'p'   ? SCRIPT_WAIT_PRINT
                 : cmd[5] == 's' ? SCRIPT_WAIT_STATUS
+                : cmd[5] == 'c' ? SCRIPT_WAIT_CLOCK
                                 : SCRIPT_WAIT_REQUEST;
         if (!parse_seconds(arg, SCRIPT_WAIT_CONTENT_MAX_S, &c->seconds)) {
             snprintf(err, cap, "%s:%s: expected seconds, e.g. %s:10", cmd, arg, cmd);
@@ -137,6 +138,14 @@ static bool parse_one(struct script_cmd *c, char *cmd, char *err, size_t cap)
     }
     if (strcmp(cmd, "notices") == 0 || strcmp(cmd, "clock") == 0) {
         c->op = cmd[0] == 'n' ? SCRIPT_NOTICES : SCRIPT_CLOCK;
+        return true;
+    }
+    if (strcmp(cmd, "now") == 0) {
+        c->op = SCRIPT_NOW;
+        if (!arg[0]) {
+            snprintf(err, cap, "now: needs a time, e.g. now:2026-11-24T10:15");
+            return false;
+        }
         return true;
     }
     if (strcmp(cmd, "a11y") == 0) {
@@ -149,7 +158,8 @@ static bool parse_one(struct script_cmd *c, char *cmd, char *err, size_t cap)
     }
     snprintf(err, cap,
              "%.64s: unknown command (tap, key, type, swipe, press, wait, wait-content, "
-             "wait-print, wait-status, wait-request, shot, targets, notices, clock, a11y)",
+             "wait-print, wait-status, wait-request, wait-clock, shot, targets, notices, clock, "
+             "now, a11y)",
              cmd);
     return false;
 }

@@ -24,12 +24,14 @@ enum script_op {
     SCRIPT_CLOCK,        /* clock */
     SCRIPT_A11Y,         /* a11y:MODES (arg; the modes are checked when played) */
     SCRIPT_WAIT_REQUEST, /* wait-request:SECONDS */
+    SCRIPT_WAIT_CLOCK,   /* wait-clock:SECONDS */
+    SCRIPT_NOW,          /* now:TIME (arg; the time is checked when played) */
 };
 
 /* The longest swipe and waits a script may ask for. */
 #define SCRIPT_SWIPE_MAX_MS       60000
 #define SCRIPT_WAIT_MAX_S         86400
-#define SCRIPT_WAIT_CONTENT_MAX_S 3600 /* also wait-print, wait-status, wait-request */
+#define SCRIPT_WAIT_CONTENT_MAX_S 3600 /* also wait-print, -status, -request, -clock */
 #define SCRIPT_PRESS_MAX_MS       100000
 /* Coordinates beyond this are refused (no screen is that large). */
 #define SCRIPT_COORD_MAX 100000

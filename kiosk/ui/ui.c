@@ -174,6 +174,81 @@ void ui_set_lang(struct app *a, const char *lang)
     ui_reload(a);
 }
 
+/* ---- the clock ---- */
+
+static int64_t clock_ms(clockid_t id)
+{
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void local_minute(const struct app *a, int64_t utc, char *buf, size_t cap)
+{
+    struct zone_time t;
+    zone_to_local(ui_tz(a), utc, &t);
+    snprintf(buf, cap, "%04d-%02d-%02d %02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
+}
+
+static void step_text(int64_t s, char *buf, size_t cap)
+{
+    long long v = s < 0 ? -(long long)s : (long long)s;
+    if (v >= 86400)
+        snprintf(buf, cap, "%lld days %lld h %lld min", v / 86400, v % 86400 / 3600, v % 3600 / 60);
+    else if (v >= 3600)
+        snprintf(buf, cap, "%lld h %lld min", v / 3600, v % 3600 / 60);
+    else
+        snprintf(buf, cap, "%lld min %lld s", v / 60, v % 60);
+}
+
+/* The system clock (or the frozen one) was set by step_ms while the kiosk
+ * ran: NTP after a boot without a clock, or by hand. Said in the journal;
+ * the kiosk's uptime stays its own; the minute shown is the new one, and
+ * when the site's date changed every screen is loaded again (home's
+ * programme of the day, the calendar's today). The screen's hours follow
+ * by themselves (display_tick). */
+static void clock_was_set(struct app *a, int64_t step_ms)
+{
+    int64_t now = ui_now(a);
+    int64_t step = step_ms / 1000;
+    int64_t before = now - step;
+    char from[32], to[32], by[64];
+    local_minute(a, before, from, sizeof(from));
+    local_minute(a, now, to, sizeof(to));
+    step_text(step, by, sizeof(by));
+    LOG_INFO("clock: set %s by %s, from %s to %s (%s)", step_ms > 0 ? "forward" : "back", by, from,
+             to, ui_tz(a));
+    a->clock_sets++;
+    if (a->staff)
+        a->staff->started += step;
+    a->shown_minute = now / 60;
+    a->dirty = true;
+    if (a->content && content_today(a->content, now) != content_today(a->content, before))
+        ui_reload(a);
+}
+
+/* Compares the wall clock with the monotonic one (the frozen clock with
+ * the script's): a step between them is a clock set. */
+static void check_clock(struct app *a)
+{
+    int64_t wall, mono;
+    if (a->frozen) {
+        mono = a->ms;
+        wall = a->now_base * 1000 + mono;
+    } else {
+        wall = clock_ms(CLOCK_REALTIME);
+        mono = clock_ms(CLOCK_MONOTONIC);
+    }
+    int64_t step = clock_track_step(&a->clock, wall, mono);
+    if (step)
+        clock_was_set(a, step);
+}
+
+void ui_set_frozen_now(struct app *a, int64_t utc)
+{
+    a->now_base = utc - a->ms / 1000;
+}
+
 /* ---- set-up ---- */
 
 bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
@@ -207,6 +282,7 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
         }
         a->frozen = true;
     }
+    check_clock(a); /* the first look: from here on a set is seen */
     a->idle_ms = o->idle_seconds > 0 ? o->idle_seconds * 1000 : 0;
     /* Started off or on, speech is ready to be switched on (F2). */
     char serr[512];
@@ -242,6 +318,7 @@ bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap)
 
 void ui_free(struct app *a)
 {
+    clockwatch_stop(a->clockwatch);
     ui_content_unwatch(a);
     speech_free(a->speech);
     ui_print_close(a); /* waits for a job in progress, before SDL stops */
@@ -562,6 +639,7 @@ void ui_render(struct app *a, bool force)
     a->ntargets = 0;
     a->nscrolls = 0;
     a->title[0] = '\0';
+    a->warning[0] = '\0';
     draw_clear(&a->draw, COL_BG);
     if (display_frame_begin(a)) { /* off: a black frame instead */
         draw_reach_band(a);
@@ -976,6 +1054,8 @@ void ui_handle(struct app *a, const struct input_event *in)
 
 int ui_tick(struct app *a)
 {
+    /* A clock set first: the screen's hours are decided on the new time. */
+    check_clock(a);
     /* Outside the screen's hours nothing else runs. */
     bool off;
     int next = display_tick(a, &off);
@@ -1046,39 +1126,93 @@ int ui_tick(struct app *a)
     return next;
 }
 
+/* The loop's clock: SDL ticks, or a script's clock that runs on from
+ * where the script left it. */
+static uint32_t loop_ticks(const struct app *a)
+{
+    return SDL_GetTicks() + a->ms_skew;
+}
+
+static bool clock_event(struct app *a, const SDL_Event *ev)
+{
+    /* Only a wake-up: the tick that follows sees the set (check_clock). */
+    return a->clockwatch && ev->type == clockwatch_event_type(a->clockwatch);
+}
+
+static void watch_clock(struct app *a)
+{
+    if (a->clockwatch || a->frozen)
+        return;
+    char err[256];
+    a->clockwatch = clockwatch_start(err, sizeof(err));
+    if (!a->clockwatch)
+        LOG_WARN("clock: %s; a clock set shows within a minute", err);
+}
+
+/* The first half of a turn of the loop: timers, the clock and a frame if
+ * something changed. Returns ms until the next wake-up is needed (-1:
+ * none). */
+static int loop_frame(struct app *a)
+{
+    a->ms = loop_ticks(a);
+    int next = ui_tick(a);
+    ui_render(a, false);
+    /* Pinged only from here: a loop that hangs stops the pings. */
+    int ping = notify_watchdog(&a->notify, a->ms);
+    if (ping >= 0 && (next < 0 || ping < next))
+        next = ping;
+    return next;
+}
+
+/* The second half: sleeps until then or an event, and handles the events. */
+static void loop_wait(struct app *a, int next)
+{
+    /* Housekeeping while nothing waits: not in a frame's time. */
+    if (!SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
+        text_idle(a->text);
+    SDL_Event ev;
+    int got = SDL_WaitEventTimeout(&ev, next < 0 ? 60000 : next);
+    a->wakeups++;
+    if (got) {
+        do {
+            struct input_event in;
+            a->ms = loop_ticks(a);
+            if (!ui_content_event(a, &ev) && !ui_print_event(a, &ev) && !ui_banner_event(a, &ev) &&
+                !staff_request_event(a, &ev) && !clock_event(a, &ev) &&
+                platform_translate(&a->plat, &ev, &in))
+                ui_handle(a, &in);
+        } while (!a->quit && SDL_PollEvent(&ev));
+    }
+}
+
 int ui_run(struct app *a)
 {
-    a->ms = SDL_GetTicks();
+    a->ms_skew = 0;
+    a->ms = loop_ticks(a);
     a->last_input_ms = a->ms;
+    watch_clock(a);
     ui_render(a, true);
     notify_init(&a->notify);
     notify_send(&a->notify, "READY=1");
-    while (!a->quit) {
-        a->ms = SDL_GetTicks();
-        int next = ui_tick(a);
-        ui_render(a, false);
-        /* Pinged only from here: a loop that hangs stops the pings. */
-        int ping = notify_watchdog(&a->notify, a->ms);
-        if (ping >= 0 && (next < 0 || ping < next))
-            next = ping;
-        /* Housekeeping while nothing waits: not in a frame's time. */
-        if (!SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
-            text_idle(a->text);
-        SDL_Event ev;
-        int got = SDL_WaitEventTimeout(&ev, next < 0 ? 60000 : next);
-        a->wakeups++;
-        if (got) {
-            do {
-                struct input_event in;
-                a->ms = SDL_GetTicks();
-                if (!ui_content_event(a, &ev) && !ui_print_event(a, &ev) &&
-                    !ui_banner_event(a, &ev) && !staff_request_event(a, &ev) &&
-                    platform_translate(&a->plat, &ev, &in))
-                    ui_handle(a, &in);
-            } while (!a->quit && SDL_PollEvent(&ev));
-        }
-    }
+    while (!a->quit)
+        loop_wait(a, loop_frame(a));
     notify_send(&a->notify, "STOPPING=1");
     notify_close(&a->notify);
     return 0;
+}
+
+bool ui_clock_wait(struct app *a, int ms)
+{
+    watch_clock(a);
+    unsigned long seen = a->clock_sets;
+    a->ms_skew = a->ms - SDL_GetTicks();
+    uint32_t end = SDL_GetTicks() + (uint32_t)ms;
+    for (;;) {
+        int next = loop_frame(a);
+        int left = (int)(end - SDL_GetTicks());
+        if (a->quit || a->clock_sets != seen || left <= 0)
+            break;
+        loop_wait(a, next < 0 || left < next ? left : next);
+    }
+    return a->clock_sets != seen;
 }

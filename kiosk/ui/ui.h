@@ -9,6 +9,7 @@
 #define AULA_UI_UI_H
 
 #include "domain/content.h"
+#include "platform/clockwatch.h"
 #include "platform/notify.h"
 #include "platform/platform.h"
 #include "platform/speech.h"
@@ -112,7 +113,11 @@ struct app {
     /* Clock: real, or frozen at now_base plus the script's elapsed time. */
     bool frozen;
     int64_t now_base;
-    uint32_t ms; /* milliseconds: SDL ticks or the script's clock */
+    uint32_t ms;              /* milliseconds: SDL ticks or the script's clock */
+    uint32_t ms_skew;         /* a->ms minus SDL ticks in the loop (a script's clock runs on) */
+    struct clock_track clock; /* the wall clock against the monotonic one */
+    struct clockwatch *clockwatch; /* told at once of a clock set; NULL: not started */
+    unsigned long clock_sets;      /* clock sets seen while running */
 
     struct screen stack[UI_MAX_DEPTH];
     int depth;
@@ -159,14 +164,22 @@ struct app {
     bool idle_said;                  /* the idle notice was read out */
     unsigned screen_gen, spoken_gen; /* bumped when another screen is shown */
     char spoken_focus[UI_ID_LEN];
-    char title[UI_LABEL_LEN]; /* the screen's title, set while drawing */
-    struct display disp;      /* on/off hours, wake by touch, burn-in shift */
+    char title[UI_LABEL_LEN];   /* the screen's title, set while drawing */
+    char warning[UI_LABEL_LEN]; /* the warning card drawn in the last frame ("": none) */
+    struct display disp;        /* on/off hours, wake by touch, burn-in shift */
 };
 
 bool ui_init(struct app *a, const struct app_options *o, char *err, size_t cap);
 void ui_free(struct app *a);
 /* Runs the interactive loop until quit. */
 int ui_run(struct app *a);
+/* Lets the kiosk run by itself as ui_run does (real time, its own timers
+ * and clock) for up to ms, or until it has seen the system clock set and
+ * shown the new time (true then). For headless scripts (wait-clock:). */
+bool ui_clock_wait(struct app *a, int ms);
+/* Sets the frozen clock (--now) to utc, as when the system clock is set
+ * while the kiosk runs; the next tick sees the set. */
+void ui_set_frozen_now(struct app *a, int64_t utc);
 
 /* Current time (UTC seconds). */
 int64_t ui_now(const struct app *a);

@@ -257,6 +257,7 @@ static int notice(struct app *a, const char *msg, const char *id, const char *la
         bw = w - 2 * th->pad;
     int h = th_h + 2 * th->pad + (id ? bh + th->gap : 0);
     SDL_Rect r = {(th->w - w) / 2, th->h - h - th->margin, w, h};
+    snprintf(a->warning, sizeof(a->warning), "%s", msg); /* for scripts: notices */
     draw_card(d, r, COL_WARN_BG);
     draw_rring(d, r, th->radius, th->rule, draw_color(d, COL_WARN_FG));
     draw_text(d, msg, &st, r.x + th->pad, r.y + th->pad);

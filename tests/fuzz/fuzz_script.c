@@ -27,7 +27,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 abort();
             if (c->op == SCRIPT_WAIT && !(c->seconds >= 0 && c->seconds <= SCRIPT_WAIT_MAX_S))
                 abort();
-            if ((c->op == SCRIPT_TYPE || c->op == SCRIPT_SHOT) && !c->arg[0])
+            if (c->op == SCRIPT_WAIT_CLOCK &&
+                !(c->seconds >= 0 && c->seconds <= SCRIPT_WAIT_CONTENT_MAX_S))
+                abort();
+            if ((c->op == SCRIPT_TYPE || c->op == SCRIPT_SHOT || c->op == SCRIPT_NOW) && !c->arg[0])
                 abort();
             if (strchr(c->arg, ';') || strchr(c->arg, '\n') || strchr(c->arg, '#'))
                 abort();

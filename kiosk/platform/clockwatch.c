@@ -1,0 +1,133 @@
+/* clockwatch: clock sets seen by comparing clocks and by a timerfd; see
+ * clockwatch.h. */
+#include "platform/clockwatch.h"
+#include "base/log.h"
+#include "base/xalloc.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/timerfd.h>
+#include <time.h>
+#include <unistd.h>
+
+/* The timer itself never runs out: it is armed for a time far beyond any
+ * clock (the kernel keeps it at its own limit, in the year 2262). */
+#define FAR_FUTURE_S ((time_t)1 << 36)
+
+int64_t clock_track_step(struct clock_track *t, int64_t wall_ms, int64_t mono_ms)
+{
+    int64_t offset = wall_ms - mono_ms;
+    if (!t->known) {
+        t->known = true;
+        t->offset_ms = offset;
+        return 0;
+    }
+    int64_t step = offset - t->offset_ms;
+    t->offset_ms = offset; /* NTP's slow slewing is followed, never added up */
+    return step > -CLOCK_SET_MIN_MS && step < CLOCK_SET_MIN_MS ? 0 : step;
+}
+
+struct clockwatch {
+    int fd;      /* the timerfd */
+    int stop[2]; /* a pipe: writing to it ends the thread */
+    SDL_Thread *thread;
+    Uint32 type;
+};
+
+static bool arm(int fd)
+{
+    struct itimerspec its;
+    memset(&its, 0, sizeof(its));
+    its.it_value.tv_sec = FAR_FUTURE_S;
+    return timerfd_settime(fd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &its, NULL) == 0;
+}
+
+static int thread_main(void *arg)
+{
+    struct clockwatch *w = arg;
+    struct pollfd pf[2] = {{.fd = w->fd, .events = POLLIN}, {.fd = w->stop[0], .events = POLLIN}};
+    for (;;) {
+        int rc = poll(pf, 2, -1);
+        if (rc < 0 && errno == EINTR)
+            continue;
+        if (rc < 0 || (pf[1].revents & (POLLIN | POLLHUP)))
+            return 0;
+        if (!(pf[0].revents & POLLIN))
+            continue;
+        uint64_t runs;
+        ssize_t n = read(w->fd, &runs, sizeof(runs));
+        if (n < 0 && errno == EAGAIN)
+            continue;
+        if (n < 0 && errno == ECANCELED) { /* the clock was set */
+            SDL_Event ev;
+            memset(&ev, 0, sizeof(ev));
+            ev.type = w->type;
+            SDL_PushEvent(&ev);
+        } else {
+            /* The timer ran out (a clock past the kernel's limit) or the
+             * descriptor failed: the wake-up comparison is left. */
+            LOG_WARN("clock: no longer told at once when the clock is set");
+            return 0;
+        }
+        if (!arm(w->fd)) { /* armed again, for the next set */
+            LOG_WARN("clock: cannot watch for clock changes again: %s", strerror(errno));
+            return 0;
+        }
+    }
+}
+
+struct clockwatch *clockwatch_start(char *err, size_t cap)
+{
+    struct clockwatch *w = xcalloc(1, sizeof(*w));
+    w->stop[0] = w->stop[1] = -1;
+    w->type = SDL_RegisterEvents(1);
+    w->fd = -1;
+    if (w->type == (Uint32)-1) {
+        snprintf(err, cap, "cannot register an event type: %s", SDL_GetError());
+        goto fail;
+    }
+    w->fd = timerfd_create(CLOCK_REALTIME, TFD_NONBLOCK | TFD_CLOEXEC);
+    if (w->fd < 0 || !arm(w->fd)) {
+        snprintf(err, cap, "timerfd: %s", strerror(errno));
+        goto fail;
+    }
+    if (pipe(w->stop) != 0) {
+        snprintf(err, cap, "pipe: %s", strerror(errno));
+        goto fail;
+    }
+    w->thread = SDL_CreateThread(thread_main, "aula-clock", w);
+    if (!w->thread) {
+        snprintf(err, cap, "cannot start the clock thread: %s", SDL_GetError());
+        goto fail;
+    }
+    return w;
+fail:
+    clockwatch_stop(w);
+    return NULL;
+}
+
+void clockwatch_stop(struct clockwatch *w)
+{
+    if (!w)
+        return;
+    if (w->thread) {
+        ssize_t n = write(w->stop[1], "x", 1);
+        (void)n;
+        SDL_WaitThread(w->thread, NULL);
+    }
+    if (w->stop[0] >= 0)
+        close(w->stop[0]);
+    if (w->stop[1] >= 0)
+        close(w->stop[1]);
+    if (w->fd >= 0)
+        close(w->fd);
+    free(w);
+}
+
+Uint32 clockwatch_event_type(const struct clockwatch *w)
+{
+    return w->type;
+}
