@@ -23,14 +23,14 @@
  * Sans, 140 KiB for Noto Sans Arabic), and a screen uses up to nine sizes
  * in each language and mode. The few fonts kept keep their glyph caches
  * for the sizes used most in a row. */
-#define FONT_POOL 3
+#define FONT_POOL 2
 #define MAX_FONTS (NFACES * 2 * FONT_POOL)
 #define NBUCKETS  512
 /* Bytes of cached text (mostly pixels): about three screens' texts at
  * 1920x1080, within the kiosk's memory budget (packaging/KIOSK.md,
  * Performance). */
-#define CACHE_BUDGET (8u << 20)
-#define TRIM_BYTES   (1u << 20) /* freed before text_idle() trims the heap */
+#define CACHE_BUDGET (2u << 20)
+#define TRIM_BYTES   (256u << 10) /* freed before text_idle() trims the heap */
 #define ELLIPSIS     0x2026u
 /* Bounds that keep a hostile text (a 1 MB description, a word of 64 KB)
  * from stalling a frame or eating memory: a text is cut with an ellipsis
@@ -58,6 +58,7 @@ struct font_slot {
     TTF_Font *font;
     int face, weight, size;
     uint64_t used; /* when last asked for: the oldest is resized */
+    bool pinned;   /* a face's probe: kept open for glyph coverage */
 };
 
 /* One line of a laid-out text, in logical order. */
@@ -85,10 +86,9 @@ struct entry {
     int line_h, ascent;
     bool rendered;
     size_t cost; /* bytes held, counted against the budget */
-    /* Software renderer: the coverage of each pixel, and the colour the
-     * texture's pixels carry now (see bake). */
+    /* Software renderer: the coverage of each pixel, one byte each instead
+     * of a texture's four (see draw_mask). */
     uint8_t *mask;
-    SDL_Color baked;
     uint32_t hash;
     uint64_t used; /* frame number */
 };
@@ -96,8 +96,11 @@ struct entry {
 struct text {
     SDL_Renderer *ren;
     /* The software renderer blends a texture fastest without colour
-     * modulation: text is coloured in its pixels instead (bake). */
+     * modulation: text is coloured in its pixels instead, from its
+     * coverage mask, in a strip of this scratch texture (draw_mask). */
     bool bake;
+    SDL_Texture *scratch;
+    int scratch_w;
     char paths[NFACES][2][512];
     /* Each font file mapped once, shared by all its sizes: glyphs load
      * from memory instead of through read and seek calls. */
@@ -106,7 +109,7 @@ struct text {
         size_t len;
     } maps[NFACES][2];
     bool have_face[NFACES];
-    TTF_Font *probe[NFACES]; /* for glyph coverage */
+    TTF_Font *probe[NFACES]; /* for glyph coverage; also in fonts[] (pinned) */
     struct font_slot fonts[MAX_FONTS];
     int nfonts;
     uint64_t font_clock;
@@ -165,6 +168,10 @@ struct text *text_new(SDL_Renderer *ren, const char *font_dir, char *err, size_t
         }
         t->probe[f] = open_font(t, f, 0, 16);
         t->have_face[f] = t->probe[f] != NULL;
+        if (t->probe[f]) { /* one of its face's pool: used for drawing too */
+            TTF_SetFontHinting(t->probe[f], TTF_HINTING_LIGHT);
+            t->fonts[t->nfonts++] = (struct font_slot){t->probe[f], f, 0, 16, 0, true};
+        }
     }
     if (!t->have_face[FACE_MAIN]) {
         snprintf(err, cap, "cannot open font %s: %s (install fonts-noto-core or set AULA_FONT_DIR)",
@@ -207,14 +214,23 @@ void text_flush(struct text *t)
             free_entry(t, e);
         }
     }
+    if (t->scratch)
+        SDL_DestroyTexture(t->scratch);
+    t->scratch = NULL;
+    t->scratch_w = 0;
 }
 
 void text_trim(struct text *t)
 {
     text_flush(t);
-    for (int i = 0; i < t->nfonts; i++)
-        TTF_CloseFont(t->fonts[i].font);
-    t->nfonts = 0;
+    int kept = 0;
+    for (int i = 0; i < t->nfonts; i++) {
+        if (t->fonts[i].pinned)
+            t->fonts[kept++] = t->fonts[i];
+        else
+            TTF_CloseFont(t->fonts[i].font);
+    }
+    t->nfonts = kept;
 }
 
 void text_free(struct text *t)
@@ -222,9 +238,8 @@ void text_free(struct text *t)
     if (!t)
         return;
     text_trim(t);
-    for (int f = 0; f < NFACES; f++)
-        if (t->probe[f])
-            TTF_CloseFont(t->probe[f]);
+    for (int i = 0; i < t->nfonts; i++) /* the probes */
+        TTF_CloseFont(t->fonts[i].font);
     for (int f = 0; f < NFACES; f++)
         for (int w = 0; w < 2; w++)
             if (t->maps[f][w].p)
@@ -255,6 +270,8 @@ static TTF_Font *get_font(struct text *t, int face, int weight, int size)
         oldest->used = ++t->font_clock;
         return oldest->font;
     }
+    if (same == FONT_POOL && oldest->pinned) /* cannot resize, must not close */
+        return oldest->font;
     /* A missing bold face falls back to the regular one's mapping. */
     TTF_Font *f = open_font(t, face, t->maps[face][weight].p ? weight : 0, size);
     if (!f) {
@@ -269,7 +286,7 @@ static TTF_Font *get_font(struct text *t, int face, int weight, int size)
     } else {
         t->nfonts++;
     }
-    *slot = (struct font_slot){f, face, weight, size, ++t->font_clock};
+    *slot = (struct font_slot){f, face, weight, size, ++t->font_clock, false};
     return f;
 }
 
@@ -691,50 +708,62 @@ static SDL_Surface *render_line(struct text *t, const struct line *l, const stru
     return line;
 }
 
-/* Writes the mask into the texture in colour c (software renderer). */
-static void bake(struct entry *e, SDL_Color c)
+/* True if r (drawing coordinates) meets the part of the target that is
+ * drawn on: the viewport, within the clip rectangle if one is set. */
+static bool visible(struct text *t, SDL_Rect r)
 {
-    void *pixels;
-    int pitch;
-    if (SDL_LockTexture(e->box.tex, NULL, &pixels, &pitch) != 0)
-        return;
-    Uint32 rgb = ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
-    const uint8_t *m = e->mask;
-    for (int y = 0; y < e->box.h; y++) {
-        Uint32 *row = (Uint32 *)((Uint8 *)pixels + (size_t)y * (size_t)pitch);
-        for (int x = 0; x < e->box.w; x++, m++)
-            row[x] = ((Uint32)*m << 24) | (*m ? rgb : 0);
-    }
-    SDL_UnlockTexture(e->box.tex);
-    e->baked = c;
+    SDL_Rect vp, clip;
+    SDL_RenderGetViewport(t->ren, &vp);
+    SDL_Rect area = {0, 0, vp.w, vp.h};
+    SDL_RenderGetClipRect(t->ren, &clip);
+    if (!SDL_RectEmpty(&clip))
+        area = clip;
+    return SDL_RectEmpty(&area) || SDL_HasIntersection(&r, &area);
 }
 
-/* The texture of a laid-out surface (white, coverage in alpha). */
-static void make_texture(struct text *t, struct entry *e, SDL_Surface *all,
-                         const struct text_style *st)
+/* Rows of the scratch texture: a text is coloured and drawn this many rows
+ * at a time, so the scratch stays small (a screen's width by 64 rows). */
+#define SCRATCH_ROWS 64
+
+/* Draws a software-renderer text: its mask coloured c, strip by strip,
+ * through the scratch texture. Locking the scratch makes the renderer
+ * first draw what it has queued from it, so each strip is drawn before it
+ * is overwritten. Strips outside the drawn area are skipped. */
+static void draw_mask(struct text *t, const struct entry *e, SDL_Rect dst, SDL_Color c)
 {
-    struct text_box *box = &e->box;
-    if (!t->bake) {
-        box->tex = SDL_CreateTextureFromSurface(t->ren, all);
-    } else {
-        box->tex = SDL_CreateTexture(t->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING,
-                                     all->w, all->h);
-        if (box->tex) {
-            e->mask = xmalloc((size_t)all->w * (size_t)all->h);
-            for (int y = 0; y < all->h; y++) {
-                const Uint32 *row = (const Uint32 *)((const Uint8 *)all->pixels + y * all->pitch);
-                for (int x = 0; x < all->w; x++)
-                    e->mask[(size_t)y * (size_t)all->w + (size_t)x] = (uint8_t)(row[x] >> 24);
-            }
-        }
+    int w = e->box.w;
+    if (!t->scratch || t->scratch_w < w) {
+        if (t->scratch)
+            SDL_DestroyTexture(t->scratch);
+        int sw = w > 1024 ? w : 1024;
+        t->scratch = SDL_CreateTexture(t->ren, SDL_PIXELFORMAT_ARGB8888,
+                                       SDL_TEXTUREACCESS_STREAMING, sw, SCRATCH_ROWS);
+        t->scratch_w = t->scratch ? sw : 0;
+        if (!t->scratch)
+            return;
+        SDL_SetTextureBlendMode(t->scratch, SDL_BLENDMODE_BLEND);
     }
-    if (!box->tex)
-        return;
-    SDL_SetTextureBlendMode(box->tex, SDL_BLENDMODE_BLEND);
-    box->w = all->w;
-    box->h = all->h;
-    if (e->mask)
-        bake(e, st->color);
+    SDL_SetTextureAlphaMod(t->scratch, c.a);
+    Uint32 rgb = ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
+    for (int y0 = 0; y0 < e->box.h; y0 += SCRATCH_ROWS) {
+        int rows = e->box.h - y0 < SCRATCH_ROWS ? e->box.h - y0 : SCRATCH_ROWS;
+        SDL_Rect to = {dst.x, dst.y + y0, w, rows};
+        if (!visible(t, to))
+            continue;
+        SDL_Rect from = {0, 0, w, rows};
+        void *pixels;
+        int pitch;
+        if (SDL_LockTexture(t->scratch, &from, &pixels, &pitch) != 0)
+            return;
+        const uint8_t *m = e->mask + (size_t)y0 * (size_t)w;
+        for (int y = 0; y < rows; y++) {
+            Uint32 *row = (Uint32 *)((Uint8 *)pixels + (size_t)y * (size_t)pitch);
+            for (int x = 0; x < w; x++, m++)
+                row[x] = ((Uint32)*m << 24) | (*m ? rgb : 0);
+        }
+        SDL_UnlockTexture(t->scratch);
+        SDL_RenderCopy(t->ren, t->scratch, &from, &to);
+    }
 }
 
 /* Breaks s into lines of logical characters (bidi levels resolved), with
@@ -890,12 +919,67 @@ static void measure(struct text *t, const char *s, const struct text_style *st, 
     }
 }
 
-/* Renders a measured entry's lines into its texture. */
-static void render(struct text *t, struct entry *ent)
+/* Where a line w wide starts in a box maxw wide. */
+static int line_x(const struct text_style *st, int w, int maxw)
+{
+    int free_w = maxw - w;
+    bool right = (st->align == TEXT_END) != st->rtl;
+    return st->align == TEXT_CENTER ? free_w / 2 : right ? free_w : 0;
+}
+
+/* Software renderer: the lines' coverage straight into the entry's mask.
+ * Each line's pixels are let go as soon as its coverage is taken, so a
+ * long text never holds more than one line in colour. */
+static void render_mask(struct text *t, struct entry *ent)
+{
+    struct lines *ls = &ent->ls;
+    size_t n = ls->n;
+    int lh = ent->line_h;
+    uint8_t **lm = xcalloc(n ? n : 1, sizeof(*lm));
+    int *lw = xcalloc(n ? n : 1, sizeof(*lw));
+    int maxw = 0;
+    for (size_t i = 0; i < n; i++) {
+        SDL_Surface *line =
+            ls->v[i].n ? render_line(t, &ls->v[i], &ent->st, lh, ent->ascent) : NULL;
+        if (!line)
+            continue;
+        lw[i] = line->w;
+        lm[i] = xmalloc((size_t)line->w * (size_t)lh);
+        for (int y = 0; y < lh; y++) {
+            const Uint32 *row = (const Uint32 *)((const Uint8 *)line->pixels + y * line->pitch);
+            uint8_t *out = lm[i] + (size_t)y * (size_t)line->w;
+            for (int x = 0; x < line->w; x++)
+                out[x] = y < line->h ? (uint8_t)(row[x] >> 24) : 0;
+        }
+        SDL_FreeSurface(line);
+        if (lw[i] > maxw)
+            maxw = lw[i];
+    }
+    if (maxw > 0) {
+        ent->mask = xcalloc((size_t)maxw * (size_t)lh * n, 1);
+        for (size_t i = 0; i < n; i++) {
+            if (!lm[i])
+                continue;
+            int x = line_x(&ent->st, lw[i], maxw);
+            for (int y = 0; y < lh; y++)
+                memcpy(ent->mask + ((size_t)i * (size_t)lh + (size_t)y) * (size_t)maxw + (size_t)x,
+                       lm[i] + (size_t)y * (size_t)lw[i], (size_t)lw[i]);
+        }
+        ent->box.w = maxw;
+        ent->box.h = lh * (int)n;
+        ent->box.rendered = true;
+    }
+    for (size_t i = 0; i < n; i++)
+        free(lm[i]);
+    free(lm);
+    free(lw);
+}
+
+/* Other renderers: the lines into one surface, made a texture. */
+static void render_texture(struct text *t, struct entry *ent)
 {
     struct lines *ls = &ent->ls;
     const struct text_style *st = &ent->st;
-    ent->rendered = true;
     SDL_Surface **surf = xcalloc(ls->n ? ls->n : 1, sizeof(*surf));
     int maxw = 0;
     for (size_t i = 0; i < ls->n; i++) {
@@ -903,50 +987,48 @@ static void render(struct text *t, struct entry *ent)
         if (surf[i] && surf[i]->w > maxw)
             maxw = surf[i]->w;
     }
-    if (maxw > 0) {
-        int h = ent->line_h * (int)ls->n;
-        SDL_Surface *all = SDL_CreateRGBSurfaceWithFormat(0, maxw, h, 32, SDL_PIXELFORMAT_ARGB8888);
-        if (all) {
-            SDL_FillRect(all, NULL, 0);
-            for (size_t i = 0; i < ls->n; i++) {
-                if (!surf[i])
-                    continue;
-                int x = 0, free_w = maxw - surf[i]->w;
-                bool right = (st->align == TEXT_END) != st->rtl;
-                if (st->align == TEXT_CENTER)
-                    x = free_w / 2;
-                else if (right)
-                    x = free_w;
-                SDL_Rect dst = {x, (int)i * ent->line_h, surf[i]->w, surf[i]->h};
-                SDL_SetSurfaceBlendMode(surf[i], SDL_BLENDMODE_NONE);
-                SDL_BlitSurface(surf[i], NULL, all, &dst);
-            }
-            make_texture(t, ent, all, st);
-            SDL_FreeSurface(all);
+    SDL_Surface *all = NULL;
+    if (maxw > 0)
+        all = SDL_CreateRGBSurfaceWithFormat(0, maxw, ent->line_h * (int)ls->n, 32,
+                                             SDL_PIXELFORMAT_ARGB8888);
+    if (all) {
+        SDL_FillRect(all, NULL, 0);
+        for (size_t i = 0; i < ls->n; i++) {
+            if (!surf[i])
+                continue;
+            SDL_Rect dst = {line_x(st, surf[i]->w, maxw), (int)i * ent->line_h, surf[i]->w,
+                            surf[i]->h};
+            SDL_SetSurfaceBlendMode(surf[i], SDL_BLENDMODE_NONE);
+            SDL_BlitSurface(surf[i], NULL, all, &dst);
         }
+        ent->box.tex = SDL_CreateTextureFromSurface(t->ren, all);
+        if (ent->box.tex) {
+            SDL_SetTextureBlendMode(ent->box.tex, SDL_BLENDMODE_BLEND);
+            ent->box.w = all->w;
+            ent->box.h = all->h;
+            ent->box.rendered = true;
+        }
+        SDL_FreeSurface(all);
     }
     for (size_t i = 0; i < ls->n; i++)
         SDL_FreeSurface(surf[i]);
     free(surf);
-    free_lines(ls);
-    t->stats.bytes -= ent->cost;
-    ent->cost = sizeof(*ent) + strlen(ent->s) + 1;
-    if (ent->box.tex)
-        ent->cost += (size_t)ent->box.w * (size_t)ent->box.h * (ent->mask ? 5 : 4);
-    t->stats.bytes += ent->cost;
 }
 
-/* True if r (drawing coordinates) meets the part of the target that is
- * drawn on: the viewport, within the clip rectangle if one is set. */
-static bool visible(struct text *t, SDL_Rect r)
+/* Renders a measured entry's lines into its pixels. */
+static void render(struct text *t, struct entry *ent)
 {
-    SDL_Rect vp, clip;
-    SDL_RenderGetViewport(t->ren, &vp);
-    SDL_Rect area = {0, 0, vp.w, vp.h};
-    SDL_RenderGetClipRect(t->ren, &clip);
-    if (!SDL_RectEmpty(&clip))
-        area = clip;
-    return SDL_RectEmpty(&area) || SDL_HasIntersection(&r, &area);
+    ent->rendered = true;
+    if (t->bake)
+        render_mask(t, ent);
+    else
+        render_texture(t, ent);
+    free_lines(&ent->ls);
+    t->stats.bytes -= ent->cost;
+    ent->cost = sizeof(*ent) + strlen(ent->s) + 1;
+    if (ent->box.rendered)
+        ent->cost += (size_t)ent->box.w * (size_t)ent->box.h * (ent->mask ? 1 : 4);
+    t->stats.bytes += ent->cost;
 }
 
 static uint32_t hash_str(const char *s)
@@ -1018,20 +1100,18 @@ const struct text_box *text_draw(struct text *t, const char *s, const struct tex
         if (!visible(t, dst))
             return box;
         render(t, e);
-        if (!box->tex)
+        if (!box->rendered)
             return box;
         dst.w = box->w;
         dst.h = box->h;
     }
     if (e->mask) {
-        SDL_Color b = e->baked;
-        if (b.r != st->color.r || b.g != st->color.g || b.b != st->color.b)
-            bake(e, st->color);
-    } else {
+        draw_mask(t, e, dst, st->color);
+    } else if (box->tex) {
         SDL_SetTextureColorMod(box->tex, st->color.r, st->color.g, st->color.b);
+        SDL_SetTextureAlphaMod(box->tex, st->color.a);
+        SDL_RenderCopy(t->ren, box->tex, NULL, &dst);
     }
-    SDL_SetTextureAlphaMod(box->tex, st->color.a);
-    SDL_RenderCopy(t->ren, box->tex, NULL, &dst);
     return box;
 }
 

@@ -37,9 +37,10 @@ struct text_style {
 };
 
 struct text_box {
-    SDL_Texture *tex; /* NULL for empty text */
+    SDL_Texture *tex; /* its pixels (not with the software renderer: see text.c) */
     int w, h;         /* w = style.width when wrapping */
     int lines;
+    bool rendered; /* has its pixels; false for empty text and until first drawn */
 };
 
 struct text;

@@ -193,17 +193,17 @@ static void test_rendered_only_in_view(void **state)
         struct text_style st = style(0);
         st.size = 30 + (int)i; /* a fresh cache entry each */
         const struct text_box *b = text_draw(f->text, texts[i], &st, 0, 1000);
-        assert_null(b->tex);
+        assert_false(b->rendered);
         assert_true(b->w > 0);
         int w = b->w, h = b->h;
         /* Clipped away: still not rendered. */
         SDL_Rect clip = {0, 0, 100, 50};
         SDL_RenderSetClipRect(f->ren, &clip);
         b = text_draw(f->text, texts[i], &st, 0, 200);
-        assert_null(b->tex);
+        assert_false(b->rendered);
         SDL_RenderSetClipRect(f->ren, NULL);
         b = text_draw(f->text, texts[i], &st, 0, 200);
-        assert_non_null(b->tex);
+        assert_true(b->rendered);
         assert_int_equal(b->w, w);
         assert_int_equal(b->h, h);
     }
@@ -265,7 +265,7 @@ static void test_colour_follows_style(void **state)
     struct text_style st = {.size = 120, .weight = TEXT_BOLD};
     st.color = (SDL_Color){200, 0, 0, 255};
     const struct text_box *b = text_draw(f->text, "I", &st, 0, 0);
-    assert_non_null(b->tex);
+    assert_true(b->rendered);
     st.color = (SDL_Color){0, 0, 200, 255};
     text_draw(f->text, "I", &st, 400, 0);
     SDL_RenderPresent(f->ren);
@@ -281,6 +281,23 @@ static void test_colour_follows_style(void **state)
     text_draw(f->text, "I", &st, 200, 0);
     SDL_RenderPresent(f->ren);
     assert_int_equal(pixel_at(f, 200 + cx, cy).r, 200);
+
+    /* A text taller than the strips it is coloured in (64 rows): its last
+     * line is drawn too, in its colour, below the first. */
+    SDL_SetRenderDrawColor(f->ren, 255, 255, 255, 255);
+    SDL_RenderClear(f->ren);
+    struct text_style ts = {.size = 48, .weight = TEXT_BOLD, .width = 30};
+    ts.color = (SDL_Color){0, 150, 0, 255};
+    const struct text_box *tall = text_draw(f->text, "I I I I", &ts, 0, 0);
+    assert_int_equal(tall->lines, 4);
+    assert_true(tall->h > 3 * 64);
+    SDL_RenderPresent(f->ren);
+    int lh = tall->h / 4, green = 0;
+    for (int x = 0; x < tall->w; x++) {
+        SDL_Color p = pixel_at(f, x, 3 * lh + lh / 2);
+        green += p.g == 150 && p.r == 0 && p.b == 0;
+    }
+    assert_true(green > 0);
 }
 
 int main(void)
