@@ -329,22 +329,22 @@ static int hash_payload(const char *s)
     return (int)(h & 0x7FFFFFFF);
 }
 
-/* The QR code of payload drawn at least min_side px wide, cached at its
- * final size: scaling a texture at every frame is slow on the software
- * renderer. w is the side in modules, h the min_side it was made for. */
-static struct draw_tex *qr_texture(struct draw *d, const char *payload, int min_side)
+/* The QR code of payload, one pixel per module, quiet zone included: a
+ * few KiB instead of the drawn size's hundreds, scaled up by a whole
+ * number when drawn (nearest pixel, opaque: a plain stretch). w is the
+ * side in modules. */
+static struct draw_tex *qr_texture(struct draw *d, const char *payload)
 {
     int hash = hash_payload(payload);
     for (int i = 0; i < d->nqrs; i++)
-        if (d->qrs[i].a == hash && d->qrs[i].b == (int)strlen(payload) && d->qrs[i].h == min_side &&
+        if (d->qrs[i].a == hash && d->qrs[i].b == (int)strlen(payload) &&
             strncmp(d->qrs[i].key, payload, sizeof(d->qrs[i].key) - 1) == 0)
             return &d->qrs[i];
     struct qr_code qr;
     if (!qr_encode(payload, &qr))
         return NULL;
     int side = qr.size + 2 * QR_QUIET_ZONE;
-    int module = min_side > side ? (min_side + side - 1) / side : 1;
-    int px = side * module;
+    int px = side;
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, px, px, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Texture *tex = NULL;
     if (s) {
@@ -354,8 +354,7 @@ static struct draw_tex *qr_texture(struct draw *d, const char *payload, int min_
         for (int y = 0; y < px; y++) {
             Uint32 *row = (Uint32 *)((Uint8 *)s->pixels + y * s->pitch);
             for (int x = 0; x < px; x++)
-                row[x] =
-                    qr_dark(&qr, x / module - QR_QUIET_ZONE, y / module - QR_QUIET_ZONE) ? dk : lt;
+                row[x] = qr_dark(&qr, x - QR_QUIET_ZONE, y - QR_QUIET_ZONE) ? dk : lt;
         }
         tex = SDL_CreateTextureFromSurface(d->ren, s);
         SDL_FreeSurface(s);
@@ -363,20 +362,20 @@ static struct draw_tex *qr_texture(struct draw *d, const char *payload, int min_
     qr_free(&qr);
     if (!tex)
         return NULL;
-    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE); /* opaque: a plain copy */
-    struct draw_tex *t = cache_put(d->qrs, &d->nqrs, 8);
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);   /* opaque: a plain copy */
+    SDL_SetTextureScaleMode(tex, SDL_ScaleModeNearest); /* sharp modules */
+    struct draw_tex *t = cache_put(d->qrs, &d->nqrs, DRAW_QR_CACHE);
     snprintf(t->key, sizeof(t->key), "%s", payload);
     t->a = hash;
     t->b = (int)strlen(payload);
     t->tex = tex;
     t->w = side;
-    t->h = min_side;
     return t;
 }
 
 int draw_qr_side(struct draw *d, const char *payload, int min_side)
 {
-    struct draw_tex *t = qr_texture(d, payload, min_side);
+    struct draw_tex *t = qr_texture(d, payload);
     if (!t)
         return 0;
     int module = (min_side + t->w - 1) / t->w;
@@ -385,7 +384,7 @@ int draw_qr_side(struct draw *d, const char *payload, int min_side)
 
 int draw_qr(struct draw *d, const char *payload, int x, int y, int min_side)
 {
-    struct draw_tex *t = qr_texture(d, payload, min_side);
+    struct draw_tex *t = qr_texture(d, payload);
     if (!t)
         return 0;
     int module = (min_side + t->w - 1) / t->w;

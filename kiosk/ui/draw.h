@@ -14,6 +14,8 @@
 #include <stdbool.h>
 
 #define DRAW_CACHE 64
+/* QR codes kept (a few KiB each: one pixel per module). */
+#define DRAW_QR_CACHE 8
 
 struct draw_tex {
     char key[96];
@@ -32,7 +34,7 @@ struct draw {
     int ncorners;
     struct draw_tex icons[DRAW_CACHE];
     int nicons;
-    struct draw_tex qrs[8];
+    struct draw_tex qrs[DRAW_QR_CACHE];
     int nqrs;
 };
 
