@@ -7,10 +7,10 @@
  *
  * A switch reloads every screen's view model and draws the frame; "cold" is
  * the first time a language is shown (its texts are shaped), "warm" a
- * return to it (the cache still holds its texts). Targets: a switch in
+ * return to it (its texts may still be cached). Targets: a switch in
  * <= 16 ms (one frame at 60 Hz); the text cache within the kiosk's 32 MiB
- * (the process's peak RSS is printed too: this benchmark holds every
- * language's texts at once, more than a kiosk ever does).
+ * (the process's peak RSS is printed too; the kiosk's own peak in the same
+ * tour is measured by bench_kiosk.sh, "peak RSS in use").
  *
  *   build/tests/golden/bench_lang SNAPSHOT [ROUNDS] */
 #include "ui/script.h"
