@@ -1,11 +1,11 @@
 /* clockwatch: clock sets seen by comparing clocks and by a timerfd; see
  * clockwatch.h. */
 #include "platform/clockwatch.h"
+#include "platform/fdthread.h"
 #include "base/log.h"
 #include "base/xalloc.h"
 
 #include <errno.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,10 +31,8 @@ int64_t clock_track_step(struct clock_track *t, int64_t wall_ms, int64_t mono_ms
 }
 
 struct clockwatch {
-    int fd;      /* the timerfd */
-    int stop[2]; /* a pipe: writing to it ends the thread */
-    SDL_Thread *thread;
-    Uint32 type;
+    int fd; /* the timerfd */
+    struct fdthread th;
 };
 
 static bool arm(int fd)
@@ -48,24 +46,15 @@ static bool arm(int fd)
 static int thread_main(void *arg)
 {
     struct clockwatch *w = arg;
-    struct pollfd pf[2] = {{.fd = w->fd, .events = POLLIN}, {.fd = w->stop[0], .events = POLLIN}};
     for (;;) {
-        int rc = poll(pf, 2, -1);
-        if (rc < 0 && errno == EINTR)
-            continue;
-        if (rc < 0 || (pf[1].revents & (POLLIN | POLLHUP)))
+        if (fdthread_poll(&w->th, w->fd, -1) != FDTHREAD_READY)
             return 0;
-        if (!(pf[0].revents & POLLIN))
-            continue;
         uint64_t runs;
         ssize_t n = read(w->fd, &runs, sizeof(runs));
         if (n < 0 && errno == EAGAIN)
             continue;
         if (n < 0 && errno == ECANCELED) { /* the clock was set */
-            SDL_Event ev;
-            memset(&ev, 0, sizeof(ev));
-            ev.type = w->type;
-            SDL_PushEvent(&ev);
+            fdthread_post(&w->th);
         } else {
             /* The timer ran out (a clock past the kernel's limit) or the
              * descriptor failed: the wake-up comparison is left. */
@@ -82,27 +71,17 @@ static int thread_main(void *arg)
 struct clockwatch *clockwatch_start(char *err, size_t cap)
 {
     struct clockwatch *w = xcalloc(1, sizeof(*w));
-    w->stop[0] = w->stop[1] = -1;
-    w->type = SDL_RegisterEvents(1);
+    fdthread_init(&w->th);
     w->fd = -1;
-    if (w->type == (Uint32)-1) {
-        snprintf(err, cap, "cannot register an event type: %s", SDL_GetError());
+    if (!fdthread_prepare(&w->th, err, cap))
         goto fail;
-    }
     w->fd = timerfd_create(CLOCK_REALTIME, TFD_NONBLOCK | TFD_CLOEXEC);
     if (w->fd < 0 || !arm(w->fd)) {
         snprintf(err, cap, "timerfd: %s", strerror(errno));
         goto fail;
     }
-    if (pipe(w->stop) != 0) {
-        snprintf(err, cap, "pipe: %s", strerror(errno));
+    if (!fdthread_start(&w->th, thread_main, "aula-clock", w, err, cap))
         goto fail;
-    }
-    w->thread = SDL_CreateThread(thread_main, "aula-clock", w);
-    if (!w->thread) {
-        snprintf(err, cap, "cannot start the clock thread: %s", SDL_GetError());
-        goto fail;
-    }
     return w;
 fail:
     clockwatch_stop(w);
@@ -113,15 +92,7 @@ void clockwatch_stop(struct clockwatch *w)
 {
     if (!w)
         return;
-    if (w->thread) {
-        ssize_t n = write(w->stop[1], "x", 1);
-        (void)n;
-        SDL_WaitThread(w->thread, NULL);
-    }
-    if (w->stop[0] >= 0)
-        close(w->stop[0]);
-    if (w->stop[1] >= 0)
-        close(w->stop[1]);
+    fdthread_stop(&w->th);
     if (w->fd >= 0)
         close(w->fd);
     free(w);
@@ -129,5 +100,5 @@ void clockwatch_stop(struct clockwatch *w)
 
 Uint32 clockwatch_event_type(const struct clockwatch *w)
 {
-    return w->type;
+    return w->th.type;
 }

@@ -1,12 +1,12 @@
 /* watch: inotify on the snapshot's directory, reported as SDL events; see
  * watch.h. */
 #include "platform/watch.h"
+#include "platform/fdthread.h"
 #include "base/log.h"
 #include "base/xalloc.h"
 
 #include <errno.h>
 #include <limits.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +18,8 @@
 #define EVENT_BUF 4096
 
 struct watch {
-    int fd;      /* inotify */
-    int stop[2]; /* a pipe: writing to it ends the thread */
-    SDL_Thread *thread;
-    Uint32 type;
+    int fd; /* inotify */
+    struct fdthread th;
     char dir[PATH_MAX];
     char name[NAME_MAX + 1];
 };
@@ -49,24 +47,17 @@ static bool drain(struct watch *w)
 static int thread_main(void *arg)
 {
     struct watch *w = arg;
-    struct pollfd pf[2] = {{.fd = w->fd, .events = POLLIN}, {.fd = w->stop[0], .events = POLLIN}};
     bool pending = false;
     for (;;) {
-        int rc = poll(pf, 2, pending ? SETTLE_MS : -1);
-        if (rc < 0 && errno == EINTR)
-            continue;
-        if (rc < 0 || (pf[1].revents & (POLLIN | POLLHUP)))
+        enum fdthread_wake wake = fdthread_poll(&w->th, w->fd, pending ? SETTLE_MS : -1);
+        if (wake == FDTHREAD_STOP)
             return 0;
-        if (rc == 0) { /* settled: report once */
+        if (wake == FDTHREAD_TIMEOUT) { /* settled: report once */
             pending = false;
-            SDL_Event ev;
-            memset(&ev, 0, sizeof(ev));
-            ev.type = w->type;
-            SDL_PushEvent(&ev);
-            continue;
-        }
-        if ((pf[0].revents & POLLIN) && drain(w))
+            fdthread_post(&w->th);
+        } else if (drain(w)) {
             pending = true;
+        }
     }
 }
 
@@ -74,7 +65,7 @@ struct watch *watch_start(const char *path, char *err, size_t cap)
 {
     struct watch *w = xcalloc(1, sizeof(*w));
     w->fd = -1;
-    w->stop[0] = w->stop[1] = -1;
+    fdthread_init(&w->th);
     const char *slash = strrchr(path, '/');
     if (slash) {
         snprintf(w->dir, sizeof(w->dir), "%.*s", (int)(slash - path), path);
@@ -85,11 +76,8 @@ struct watch *watch_start(const char *path, char *err, size_t cap)
         snprintf(w->dir, sizeof(w->dir), ".");
         snprintf(w->name, sizeof(w->name), "%s", path);
     }
-    w->type = SDL_RegisterEvents(1);
-    if (w->type == (Uint32)-1) {
-        snprintf(err, cap, "cannot register an event type: %s", SDL_GetError());
+    if (!fdthread_prepare(&w->th, err, cap))
         goto fail;
-    }
     w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (w->fd < 0) {
         snprintf(err, cap, "inotify: %s", strerror(errno));
@@ -101,15 +89,8 @@ struct watch *watch_start(const char *path, char *err, size_t cap)
         snprintf(err, cap, "%s: cannot watch for new content: %s", w->dir, strerror(errno));
         goto fail;
     }
-    if (pipe(w->stop) != 0) {
-        snprintf(err, cap, "pipe: %s", strerror(errno));
+    if (!fdthread_start(&w->th, thread_main, "aula-watch", w, err, cap))
         goto fail;
-    }
-    w->thread = SDL_CreateThread(thread_main, "aula-watch", w);
-    if (!w->thread) {
-        snprintf(err, cap, "cannot start the watch thread: %s", SDL_GetError());
-        goto fail;
-    }
     LOG_INFO("watching %s for new content in %s", w->dir, w->name);
     return w;
 fail:
@@ -121,15 +102,7 @@ void watch_stop(struct watch *w)
 {
     if (!w)
         return;
-    if (w->thread) {
-        ssize_t n = write(w->stop[1], "x", 1);
-        (void)n;
-        SDL_WaitThread(w->thread, NULL);
-    }
-    if (w->stop[0] >= 0)
-        close(w->stop[0]);
-    if (w->stop[1] >= 0)
-        close(w->stop[1]);
+    fdthread_stop(&w->th);
     if (w->fd >= 0)
         close(w->fd);
     free(w);
@@ -137,7 +110,7 @@ void watch_stop(struct watch *w)
 
 Uint32 watch_event_type(const struct watch *w)
 {
-    return w->type;
+    return w->th.type;
 }
 
 bool watch_wait(struct watch *w, int ms)
@@ -148,7 +121,7 @@ bool watch_wait(struct watch *w, int ms)
         SDL_Event ev;
         if (left <= 0 || SDL_WaitEventTimeout(&ev, left) == 0)
             return false;
-        if (ev.type == w->type)
+        if (ev.type == w->th.type)
             return true;
     }
 }
