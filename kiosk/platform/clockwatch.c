@@ -31,8 +31,7 @@ int64_t clock_track_step(struct clock_track *t, int64_t wall_ms, int64_t mono_ms
 }
 
 struct clockwatch {
-    int fd; /* the timerfd */
-    struct fdthread th;
+    struct fdthread th; /* th.fd: the timerfd */
 };
 
 static bool arm(int fd)
@@ -47,10 +46,10 @@ static int thread_main(void *arg)
 {
     struct clockwatch *w = arg;
     for (;;) {
-        if (fdthread_poll(&w->th, w->fd, -1) != FDTHREAD_READY)
+        if (fdthread_poll(&w->th, -1) != FDTHREAD_READY)
             return 0;
         uint64_t runs;
-        ssize_t n = read(w->fd, &runs, sizeof(runs));
+        ssize_t n = read(w->th.fd, &runs, sizeof(runs));
         if (n < 0 && errno == EAGAIN)
             continue;
         if (n < 0 && errno == ECANCELED) { /* the clock was set */
@@ -61,7 +60,7 @@ static int thread_main(void *arg)
             LOG_WARN("clock: no longer told at once when the clock is set");
             return 0;
         }
-        if (!arm(w->fd)) { /* armed again, for the next set */
+        if (!arm(w->th.fd)) { /* armed again, for the next set */
             LOG_WARN("clock: cannot watch for clock changes again: %s", strerror(errno));
             return 0;
         }
@@ -72,11 +71,10 @@ struct clockwatch *clockwatch_start(char *err, size_t cap)
 {
     struct clockwatch *w = xcalloc(1, sizeof(*w));
     fdthread_init(&w->th);
-    w->fd = -1;
     if (!fdthread_prepare(&w->th, err, cap))
         goto fail;
-    w->fd = timerfd_create(CLOCK_REALTIME, TFD_NONBLOCK | TFD_CLOEXEC);
-    if (w->fd < 0 || !arm(w->fd)) {
+    w->th.fd = timerfd_create(CLOCK_REALTIME, TFD_NONBLOCK | TFD_CLOEXEC);
+    if (w->th.fd < 0 || !arm(w->th.fd)) {
         snprintf(err, cap, "timerfd: %s", strerror(errno));
         goto fail;
     }
@@ -93,8 +91,6 @@ void clockwatch_stop(struct clockwatch *w)
     if (!w)
         return;
     fdthread_stop(&w->th);
-    if (w->fd >= 0)
-        close(w->fd);
     free(w);
 }
 

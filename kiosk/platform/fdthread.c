@@ -10,6 +10,7 @@
 void fdthread_init(struct fdthread *t)
 {
     memset(t, 0, sizeof(*t));
+    t->fd = -1;
     t->stop[0] = t->stop[1] = -1;
 }
 
@@ -52,11 +53,14 @@ void fdthread_stop(struct fdthread *t)
             close(t->stop[i]);
         t->stop[i] = -1;
     }
+    if (t->fd >= 0)
+        close(t->fd);
+    t->fd = -1;
 }
 
-enum fdthread_wake fdthread_poll(const struct fdthread *t, int fd, int timeout_ms)
+enum fdthread_wake fdthread_poll(const struct fdthread *t, int timeout_ms)
 {
-    struct pollfd pf[2] = {{.fd = fd, .events = POLLIN}, {.fd = t->stop[0], .events = POLLIN}};
+    struct pollfd pf[2] = {{.fd = t->fd, .events = POLLIN}, {.fd = t->stop[0], .events = POLLIN}};
     for (;;) {
         int rc = poll(pf, 2, timeout_ms);
         if (rc < 0 && errno == EINTR)

@@ -18,8 +18,7 @@
 #define EVENT_BUF 4096
 
 struct watch {
-    int fd; /* inotify */
-    struct fdthread th;
+    struct fdthread th; /* th.fd: inotify */
     char dir[PATH_MAX];
     char name[NAME_MAX + 1];
 };
@@ -30,7 +29,7 @@ static bool drain(struct watch *w)
     _Alignas(struct inotify_event) char buf[EVENT_BUF];
     bool hit = false;
     for (;;) {
-        ssize_t n = read(w->fd, buf, sizeof(buf));
+        ssize_t n = read(w->th.fd, buf, sizeof(buf));
         if (n <= 0)
             return hit;
         for (char *p = buf; p < buf + n;) {
@@ -49,7 +48,7 @@ static int thread_main(void *arg)
     struct watch *w = arg;
     bool pending = false;
     for (;;) {
-        enum fdthread_wake wake = fdthread_poll(&w->th, w->fd, pending ? SETTLE_MS : -1);
+        enum fdthread_wake wake = fdthread_poll(&w->th, pending ? SETTLE_MS : -1);
         if (wake == FDTHREAD_STOP)
             return 0;
         if (wake == FDTHREAD_TIMEOUT) { /* settled: report once */
@@ -64,7 +63,6 @@ static int thread_main(void *arg)
 struct watch *watch_start(const char *path, char *err, size_t cap)
 {
     struct watch *w = xcalloc(1, sizeof(*w));
-    w->fd = -1;
     fdthread_init(&w->th);
     const char *slash = strrchr(path, '/');
     if (slash) {
@@ -78,14 +76,14 @@ struct watch *watch_start(const char *path, char *err, size_t cap)
     }
     if (!fdthread_prepare(&w->th, err, cap))
         goto fail;
-    w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    if (w->fd < 0) {
+    w->th.fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    if (w->th.fd < 0) {
         snprintf(err, cap, "inotify: %s", strerror(errno));
         goto fail;
     }
     uint32_t mask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_ATTRIB |
                     IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR;
-    if (inotify_add_watch(w->fd, w->dir, mask) < 0) {
+    if (inotify_add_watch(w->th.fd, w->dir, mask) < 0) {
         snprintf(err, cap, "%s: cannot watch for new content: %s", w->dir, strerror(errno));
         goto fail;
     }
@@ -103,8 +101,6 @@ void watch_stop(struct watch *w)
     if (!w)
         return;
     fdthread_stop(&w->th);
-    if (w->fd >= 0)
-        close(w->fd);
     free(w);
 }
 
