@@ -9,8 +9,9 @@ aula=$1 snap=$2 out=$3 size=$4
 now=2026-11-24T10:15
 mkdir -p "$out"
 # The set "a11y" (a line of the sizes file like the sizes): home, a service
-# and the calendar at 1920x1080 in every shipped language, and in Finnish
-# and Arabic also with large text and with high contrast (--a11y).
+# and the calendar at 1920x1080 in every shipped language; in Finnish and
+# Arabic also with large text and with high contrast (--a11y), in the other
+# languages with both at once.
 if [ "$size" = a11y ]; then
     three() { # name lang [aula options]
         name=$1 lang=$2
@@ -26,6 +27,11 @@ if [ "$size" = a11y ]; then
     for lang in fi ar; do
         three "$lang-large" "$lang" --a11y large
         three "$lang-contrast" "$lang" --a11y contrast
+    done
+    # The other languages in both modes at once: longer words (Somali,
+    # Russian) in large text, every language's texts on the dark colours.
+    for lang in sv en so ru uk; do
+        three "$lang-large-contrast" "$lang" --a11y large,contrast
     done
     exit 0
 fi
