@@ -96,7 +96,13 @@ done
 # used: libfaketime reads it with fopen() and parses it with mktime()
 # inside clock_gettime(), which AddressSanitizer's allocator calls while
 # it holds its own lock, and the kiosk deadlocks at start. Following a
-# file's time needs only stat().
+# file's time needs only stat(). Even so libfaketime's own start-up can
+# deadlock under AddressSanitizer (its dlsym() error path allocates), so
+# the sanitizer build skips these cases (AULA_NO_FAKETIME).
+if [ -n "${AULA_NO_FAKETIME:-}" ]; then
+    echo "clock: the real clock under faketime is tested in the gcc build only (see CMakeLists.txt)"
+    exit 0
+fi
 if ! command -v faketime >/dev/null 2>&1; then
     [ "${CI:-}" != true ] || fail "faketime is not installed (packaging/deps.sh installs it)"
     echo "clock: faketime not installed (Debian: faketime); the real clock path is not tested"
