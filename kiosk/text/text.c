@@ -721,24 +721,27 @@ static bool visible(struct text *t, SDL_Rect r)
     return SDL_RectEmpty(&area) || SDL_HasIntersection(&r, &area);
 }
 
-/* Rows of the scratch texture: a text is coloured and drawn this many rows
- * at a time, so the scratch stays small (a screen's width by 64 rows). */
-#define SCRATCH_ROWS 64
+/* The scratch texture: a text is coloured and drawn in tiles of at most
+ * this many rows and columns, so the scratch stays small (256 KiB to
+ * 512 KiB) whatever the text's size. */
+#define SCRATCH_ROWS  64
+#define SCRATCH_MIN_W 1024
+#define SCRATCH_MAX_W 2048
 
-/* Draws a software-renderer text: its mask coloured c, strip by strip,
+/* Draws a software-renderer text: its mask coloured c, tile by tile,
  * through the scratch texture. Locking the scratch makes the renderer
- * first draw what it has queued from it, so each strip is drawn before it
- * is overwritten. Strips outside the drawn area are skipped. */
+ * first draw what it has queued from it, so each tile is drawn before it
+ * is overwritten. Tiles outside the drawn area are skipped. */
 static void draw_mask(struct text *t, const struct entry *e, SDL_Rect dst, SDL_Color c)
 {
     int w = e->box.w;
-    if (!t->scratch || t->scratch_w < w) {
+    int want = w < SCRATCH_MIN_W ? SCRATCH_MIN_W : w > SCRATCH_MAX_W ? SCRATCH_MAX_W : w;
+    if (!t->scratch || t->scratch_w < want) {
         if (t->scratch)
             SDL_DestroyTexture(t->scratch);
-        int sw = w > 1024 ? w : 1024;
         t->scratch = SDL_CreateTexture(t->ren, SDL_PIXELFORMAT_ARGB8888,
-                                       SDL_TEXTUREACCESS_STREAMING, sw, SCRATCH_ROWS);
-        t->scratch_w = t->scratch ? sw : 0;
+                                       SDL_TEXTUREACCESS_STREAMING, want, SCRATCH_ROWS);
+        t->scratch_w = t->scratch ? want : 0;
         if (!t->scratch)
             return;
         SDL_SetTextureBlendMode(t->scratch, SDL_BLENDMODE_BLEND);
@@ -747,22 +750,25 @@ static void draw_mask(struct text *t, const struct entry *e, SDL_Rect dst, SDL_C
     Uint32 rgb = ((Uint32)c.r << 16) | ((Uint32)c.g << 8) | c.b;
     for (int y0 = 0; y0 < e->box.h; y0 += SCRATCH_ROWS) {
         int rows = e->box.h - y0 < SCRATCH_ROWS ? e->box.h - y0 : SCRATCH_ROWS;
-        SDL_Rect to = {dst.x, dst.y + y0, w, rows};
-        if (!visible(t, to))
-            continue;
-        SDL_Rect from = {0, 0, w, rows};
-        void *pixels;
-        int pitch;
-        if (SDL_LockTexture(t->scratch, &from, &pixels, &pitch) != 0)
-            return;
-        const uint8_t *m = e->mask + (size_t)y0 * (size_t)w;
-        for (int y = 0; y < rows; y++) {
-            Uint32 *row = (Uint32 *)((Uint8 *)pixels + (size_t)y * (size_t)pitch);
-            for (int x = 0; x < w; x++, m++)
-                row[x] = ((Uint32)*m << 24) | (*m ? rgb : 0);
+        for (int x0 = 0; x0 < w; x0 += t->scratch_w) {
+            int cols = w - x0 < t->scratch_w ? w - x0 : t->scratch_w;
+            SDL_Rect to = {dst.x + x0, dst.y + y0, cols, rows};
+            if (!visible(t, to))
+                continue;
+            SDL_Rect from = {0, 0, cols, rows};
+            void *pixels;
+            int pitch;
+            if (SDL_LockTexture(t->scratch, &from, &pixels, &pitch) != 0)
+                return;
+            for (int y = 0; y < rows; y++) {
+                const uint8_t *m = e->mask + (size_t)(y0 + y) * (size_t)w + (size_t)x0;
+                Uint32 *row = (Uint32 *)((Uint8 *)pixels + (size_t)y * (size_t)pitch);
+                for (int x = 0; x < cols; x++)
+                    row[x] = ((Uint32)m[x] << 24) | (m[x] ? rgb : 0);
+            }
+            SDL_UnlockTexture(t->scratch);
+            SDL_RenderCopy(t->ren, t->scratch, &from, &to);
         }
-        SDL_UnlockTexture(t->scratch);
-        SDL_RenderCopy(t->ren, t->scratch, &from, &to);
     }
 }
 

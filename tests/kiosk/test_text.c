@@ -298,6 +298,26 @@ static void test_colour_follows_style(void **state)
         green += p.g == 150 && p.r == 0 && p.b == 0;
     }
     assert_true(green > 0);
+
+    /* A line wider than the scratch texture's 2048 columns: its end is
+     * drawn too (the text starts far left, so its end is on the surface). */
+    SDL_RenderClear(f->ren);
+    char wide[600];
+    memset(wide, 'W', sizeof(wide) - 1);
+    wide[sizeof(wide) - 1] = '\0';
+    struct text_style ws = {.size = 20, .weight = TEXT_BOLD};
+    ws.color = (SDL_Color){0, 0, 180, 255};
+    const struct text_box *wb = text_layout(f->text, wide, &ws);
+    assert_true(wb->w > 4096);
+    text_draw(f->text, wide, &ws, 800 - wb->w, 0); /* its last 800 px on the surface */
+    SDL_RenderPresent(f->ren);
+    int inked = 0;
+    for (int x = 0; x < 800; x++)
+        for (int y = 0; y < wb->h; y++) {
+            SDL_Color p = pixel_at(f, x, y);
+            inked += p.b == 180 && p.r == 0 && p.g == 0;
+        }
+    assert_true(inked > 800);
 }
 
 int main(void)
