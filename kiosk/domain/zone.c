@@ -80,3 +80,10 @@ bool zone_parse_instant(const char *s, const char *tz, int64_t *out)
         *out = zone_from_local(tz, days, h * 60 + mi) + sec;
     return true;
 }
+
+void zone_format(const char *tz, int64_t utc, char *buf, size_t cap)
+{
+    struct zone_time t;
+    zone_to_local(tz, utc, &t);
+    snprintf(buf, cap, "%04d-%02d-%02d %02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
+}

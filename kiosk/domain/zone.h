@@ -6,6 +6,7 @@
 #define AULA_DOMAIN_ZONE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct zone_time {
@@ -30,5 +31,7 @@ int64_t zone_from_local(const char *tz, int64_t days, int minutes);
 /* Parses "2026-11-24T10:15", "2026-11-24 10:15[:SS]" (local time in tz) or
  * the same with a trailing "Z" (UTC). */
 bool zone_parse_instant(const char *s, const char *tz, int64_t *out);
+/* Writes utc as local time in tz to the minute: "2026-11-24 10:15" (logs). */
+void zone_format(const char *tz, int64_t utc, char *buf, size_t cap);
 
 #endif

@@ -42,12 +42,8 @@ void display_content(struct app *a)
 static void log_change(struct app *a, bool on, bool woken, int64_t next)
 {
     char when[64] = "further notice";
-    if (next != SCHEDULE_NEVER) {
-        struct zone_time zt;
-        zone_to_local(ui_tz(a), next, &zt);
-        snprintf(when, sizeof(when), "%04d-%02d-%02d %02d:%02d", zt.year, zt.month, zt.day, zt.hour,
-                 zt.minute);
-    }
+    if (next != SCHEDULE_NEVER)
+        zone_format(ui_tz(a), next, when, sizeof(when));
     LOG_INFO("display: %s until %s", on ? (woken ? "woken by a touch" : "on") : "off", when);
 }
 

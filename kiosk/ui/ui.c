@@ -183,13 +183,6 @@ static int64_t clock_ms(clockid_t id)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void local_minute(const struct app *a, int64_t utc, char *buf, size_t cap)
-{
-    struct zone_time t;
-    zone_to_local(ui_tz(a), utc, &t);
-    snprintf(buf, cap, "%04d-%02d-%02d %02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
-}
-
 static void step_text(int64_t s, char *buf, size_t cap)
 {
     long long v = s < 0 ? -(long long)s : (long long)s;
@@ -213,8 +206,8 @@ static void clock_was_set(struct app *a, int64_t step_ms)
     int64_t step = step_ms / 1000;
     int64_t before = now - step;
     char from[32], to[32], by[64];
-    local_minute(a, before, from, sizeof(from));
-    local_minute(a, now, to, sizeof(to));
+    zone_format(ui_tz(a), before, from, sizeof(from));
+    zone_format(ui_tz(a), now, to, sizeof(to));
     step_text(step, by, sizeof(by));
     LOG_INFO("clock: set %s by %s, from %s to %s (%s)", step_ms > 0 ? "forward" : "back", by, from,
              to, ui_tz(a));
