@@ -103,16 +103,25 @@ static int cmp_desc(const void *a, const void *b)
     return x < y ? 1 : x > y ? -1 : 0;
 }
 
-size_t store_versions(const struct store *s, int64_t *out, size_t cap)
+/* The data directory, listed from its start (NULL if it cannot be). */
+static DIR *list_dir(const struct store *s)
 {
     int fd = dup(s->dirfd);
     DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
     if (!d) {
         if (fd >= 0)
             close(fd);
-        return 0;
+        return NULL;
     }
-    rewinddir(d);
+    rewinddir(d); /* the duplicate shares its position with dirfd */
+    return d;
+}
+
+size_t store_versions(const struct store *s, int64_t *out, size_t cap)
+{
+    DIR *d = list_dir(s);
+    if (!d)
+        return 0;
     size_t n = 0;
     struct dirent *e;
     while ((e = readdir(d)) && n < cap) {
@@ -206,29 +215,24 @@ int store_prune(struct store *s, int keep)
     }
     /* A run killed between removing a snapshot and its signature left the
      * signature alone: it goes now. */
-    int fd = dup(s->dirfd);
-    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-    if (d) {
-        rewinddir(d); /* the duplicate shares its position with dirfd */
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            size_t len = strlen(e->d_name);
-            const char *ext = ".aula.minisig";
-            size_t el = strlen(ext);
-            if (len <= el || strcmp(e->d_name + len - el, ext) != 0 ||
-                strncmp(e->d_name, "snapshot-", 9) != 0)
-                continue;
-            char snap[256];
-            snprintf(snap, sizeof(snap), "%.*s", (int)(len - strlen(".minisig")), e->d_name);
-            struct stat sb;
-            if (fstatat(s->dirfd, snap, &sb, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT &&
-                fsio_unlink(s->dirfd, e->d_name))
-                removed++;
-        }
-        closedir(d);
-    } else if (fd >= 0) {
-        close(fd);
+    DIR *d = list_dir(s);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        const char *ext = ".aula.minisig";
+        size_t el = strlen(ext);
+        if (len <= el || strcmp(e->d_name + len - el, ext) != 0 ||
+            strncmp(e->d_name, "snapshot-", 9) != 0)
+            continue;
+        char snap[256];
+        snprintf(snap, sizeof(snap), "%.*s", (int)(len - strlen(".minisig")), e->d_name);
+        struct stat sb;
+        if (fstatat(s->dirfd, snap, &sb, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT &&
+            fsio_unlink(s->dirfd, e->d_name))
+            removed++;
     }
+    if (d)
+        closedir(d);
     if (removed)
         fsio_fsync(s->dirfd);
     return removed;
@@ -236,14 +240,9 @@ int store_prune(struct store *s, int keep)
 
 void store_remove_temps(struct store *s)
 {
-    int fd = dup(s->dirfd);
-    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-    if (!d) {
-        if (fd >= 0)
-            close(fd);
+    DIR *d = list_dir(s);
+    if (!d)
         return;
-    }
-    rewinddir(d);
     struct dirent *e;
     while ((e = readdir(d))) {
         size_t n = strlen(e->d_name);
