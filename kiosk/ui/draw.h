@@ -22,7 +22,7 @@ struct draw_tex {
     int a, b;
     Uint32 rgba; /* the colour baked into the pixels */
     SDL_Texture *tex;
-    int w, h;
+    int w; /* a QR code's side in modules */
 };
 
 struct draw {
